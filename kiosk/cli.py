@@ -1,0 +1,139 @@
+"""The composition root: `kiosk <command>`. Parses arguments, builds collaborators, hands over.
+
+Qt is imported only by the commands that show or render screens, so `kiosk check` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.problems import format_report
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="FILE", help="site config file (else $KIOSK_CONFIG, else the "
+                                                          "platform config folder, else built-in defaults)")
+    parser = argparse.ArgumentParser(prog="kiosk", description="Clinic waiting-room kiosk.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", parents=[common], help="start the kiosk (the default command)")
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    mode.add_argument("--fullscreen", action="store_true", help="full screen even without a touch screen")
+    run.add_argument("--content", metavar="DIR", help="use this content folder")
+
+    check = commands.add_parser("check", parents=[common], help="check the content and config, list problems")
+    check.add_argument("--content", metavar="DIR", help="content folder to check (default: the configured one)")
+
+    config = commands.add_parser("config", parents=[common], help="show the config in use")
+    config.add_argument("--example", action="store_true", help="print a commented example config file")
+
+    commands.add_parser("set-pin", parents=[common], help="set the staff PIN (stored as a salted hash)")
+
+    shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG file, offscreen")
+    shot.add_argument("--screen", required=True, help="screen name, e.g. welcome, idle-warning, staff-pin, "
+                                                      "staff, error")
+    shot.add_argument("--lang", default=None, help="language code (default: the configured default)")
+    shot.add_argument("--size", default="1920x1080", help="window size WIDTHxHEIGHT (default 1920x1080)")
+    shot.add_argument("--text-size", type=int, choices=(100, 125, 150), default=None)
+    shot.add_argument("--high-contrast", action="store_true")
+    shot.add_argument("--content", metavar="DIR", help="use this content folder")
+    shot.add_argument("-o", "--output", required=True, help="PNG file to write")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "run" and args.command is None:
+        args = build_parser().parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
+    handler = {"run": cmd_run, "check": cmd_check, "config": cmd_config, "set-pin": cmd_set_pin,
+               "screenshot": cmd_screenshot}[command]
+    return handler(args)
+
+
+def cmd_check(args) -> int:
+    from kiosk.startup import load_everything
+
+    loaded = load_everything(args.config, args.content)
+    if not loaded.ok:
+        print(format_report(loaded.problems))
+        return 1
+    source = loaded.config.source or "built-in defaults"
+    print(f"OK: {loaded.content.summary()}; config: {source}")
+    return 0
+
+
+def cmd_config(args) -> int:
+    from kiosk.config import find_config_file, load_config
+    from kiosk.config_example import EXAMPLE
+
+    if args.example:
+        print(EXAMPLE, end="")
+        return 0
+    path = find_config_file(args.config)
+    config, problems = load_config(path)
+    print(f"config file: {path or 'none found; using built-in defaults'}")
+    if problems:
+        print(format_report(problems))
+        return 1
+    for name, value in vars(config).items():
+        if name == "staff_pin_hash":
+            value = "set" if value else "not set (the PIN is 0000 until `kiosk set-pin`)"
+        print(f"{name}: {value}")
+    return 0
+
+
+def cmd_set_pin(args) -> int:
+    from kiosk.config import find_config_file, load_config
+    from kiosk.config_file import write_pin_hash
+    from kiosk import paths
+    from kiosk.staff_pin import hash_pin, is_valid_new_pin
+
+    path = find_config_file(args.config) or paths.user_config_file()
+    if path.exists():
+        _, problems = load_config(path)
+        if problems:
+            print(format_report(problems), file=sys.stderr)
+            print("Fix these first, then set the PIN.", file=sys.stderr)
+            return 1
+    pin = getpass.getpass("New staff PIN (4 to 8 digits): ")
+    if not is_valid_new_pin(pin):
+        print("A PIN is 4 to 8 digits. Nothing was changed.", file=sys.stderr)
+        return 2
+    if getpass.getpass("Type it again: ") != pin:
+        print("The two PINs differ. Nothing was changed.", file=sys.stderr)
+        return 2
+    write_pin_hash(path, hash_pin(pin))
+    print(f"Staff PIN set in {path}")
+    return 0
+
+
+def cmd_run(args) -> int:
+    from kiosk.ui.app import run_kiosk
+
+    return run_kiosk(config_arg=args.config, content_arg=args.content,
+                     force_windowed=args.windowed, force_fullscreen=args.fullscreen)
+
+
+def cmd_screenshot(args) -> int:
+    from kiosk.ui.screenshot import render_screenshot
+
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print(f"--size must look like 1920x1080, not {args.size!r}", file=sys.stderr)
+        return 2
+    return render_screenshot(screen=args.screen, output=Path(args.output), size=(width, height),
+                             language=args.lang, text_size=args.text_size, high_contrast=args.high_contrast,
+                             config_arg=args.config, content_arg=args.content)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

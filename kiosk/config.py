@@ -1,0 +1,264 @@
+"""Site configuration: one YAML file per kiosk, read strictly, with defaults that just work.
+
+Found by --config, else $KIOSK_CONFIG, else the per-user then machine-wide config folder, else the
+built-in defaults. Relative paths in the file are relative to the file's own folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from kiosk import paths
+from kiosk.fields import Fields
+from kiosk.problems import Problem
+from kiosk.yamldoc import YamlDoc, load_yaml_file
+
+PRINTER_KINDS = ("cups", "qt", "folder")
+PAPER_SIZES = ("letter", "a4")
+DISPLAY_MODES = ("auto", "fullscreen", "windowed")
+TEXT_SIZES = (100, 125, 150)
+KNOWN_LANGUAGES = ("en", "es")
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str = "Demo Pain Clinic"
+    phone: str = "555-0100"
+    address: str = "100 Example Street, Springfield"
+    website: str = "https://example.org"
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class IdleTimes:
+    """Seconds without a touch before the kiosk acts (spec §6)."""
+
+    survey_seconds: int = 60
+    countdown_seconds: int = 30
+    explainer_seconds: int = 180
+    done_seconds: int = 20
+    staff_seconds: int = 120
+
+
+@dataclass(frozen=True)
+class PrinterSpec:
+    """`cups:QUEUE`, `qt:NAME` (empty name = the system default) or `folder:PATH` (empty = default folder)."""
+
+    kind: str
+    target: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.target}" if self.target else self.kind
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    source: Path | None = None
+    kiosk_name: str = "Lobby kiosk"
+    clinic: Clinic = field(default_factory=Clinic)
+    languages: tuple[str, ...] = ("en", "es")
+    default_language: str = "en"
+    idle: IdleTimes = field(default_factory=IdleTimes)
+    printer: PrinterSpec = field(default_factory=lambda: PrinterSpec("folder"))
+    paper: str = "letter"
+    spool_dir: Path = field(default_factory=paths.default_spool_dir)
+    spool_retention_hours: int = 24
+    staff_pin_hash: str | None = None
+    content_dir: Path | None = None
+    display: str = "auto"
+    hide_cursor: bool = False
+    text_size: int = 100
+    high_contrast: bool = False
+    screen_dpi: float | None = None
+    log_dir: Path = field(default_factory=paths.default_log_dir)
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.source is None
+
+    def content_folder(self) -> Path:
+        return self.content_dir or paths.builtin_content_dir()
+
+
+def find_config_file(cli_path: str | os.PathLike | None,
+                     environ: Mapping[str, str] = os.environ) -> Path | None:
+    """The config file to use, by the documented order; None means the built-in defaults."""
+    if cli_path:
+        return Path(cli_path)
+    if environ.get("KIOSK_CONFIG"):
+        return Path(environ["KIOSK_CONFIG"])
+    for candidate in (paths.user_config_file(), paths.site_config_file()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path | None) -> tuple[SiteConfig, list[Problem]]:
+    """Read and check the file; with problems, the returned config holds defaults for the bad values."""
+    if path is None:
+        return SiteConfig(), []
+    doc = load_yaml_file(path)
+    if doc.problems:
+        return SiteConfig(source=path), doc.problems
+    if doc.data is None:
+        return SiteConfig(source=path), []
+    config = _read(doc, Fields(doc), path)
+    return config, doc.problems
+
+
+TOP_KEYS = ("kiosk_name", "clinic", "languages", "default_language", "idle", "printer", "paper", "spool_dir",
+            "spool_retention_hours", "staff_pin_hash", "content_dir", "display", "hide_cursor", "text_size",
+            "high_contrast", "screen_dpi", "log_dir")
+
+
+def _read(doc: YamlDoc, fields: Fields, path: Path) -> SiteConfig:
+    base = path.parent
+    data = fields.mapping(doc.data, (), optional=TOP_KEYS, what="the config file")
+    if data is None:
+        return SiteConfig(source=path)
+    values: dict[str, Any] = {"source": path}
+
+    def take(key: str, reader) -> None:
+        if key in data and data[key] is not None:
+            result = reader(data[key], (key,))
+            if result is not None:
+                values[key] = result
+
+    take("kiosk_name", lambda v, p: fields.string(v, p, what="kiosk_name"))
+    take("clinic", lambda v, p: _read_clinic(fields, v, p, base))
+    take("languages", lambda v, p: _read_languages(fields, v, p))
+    take("default_language", lambda v, p: fields.choice(v, p, KNOWN_LANGUAGES, what="default_language"))
+    take("idle", lambda v, p: _read_idle(fields, v, p))
+    take("printer", lambda v, p: _read_printer(fields, v, p, base))
+    take("paper", lambda v, p: fields.choice(v, p, PAPER_SIZES, what="paper"))
+    take("spool_dir", lambda v, p: _read_path(fields, v, p, base))
+    take("spool_retention_hours", lambda v, p: fields.integer(v, p, what="spool_retention_hours", low=1, high=720))
+    take("staff_pin_hash", lambda v, p: _read_pin_hash(fields, v, p))
+    take("content_dir", lambda v, p: _read_folder(fields, v, p, base))
+    take("display", lambda v, p: fields.choice(v, p, DISPLAY_MODES, what="display"))
+    take("hide_cursor", lambda v, p: fields.boolean(v, p, what="hide_cursor"))
+    take("text_size", lambda v, p: _read_text_size(fields, v, p))
+    take("high_contrast", lambda v, p: fields.boolean(v, p, what="high_contrast"))
+    take("screen_dpi", lambda v, p: fields.number(v, p, what="screen_dpi", low=50, high=600))
+    take("log_dir", lambda v, p: _read_path(fields, v, p, base))
+    config = replace(SiteConfig(), **values)
+    languages = config.languages
+    if config.default_language not in languages:
+        where = ("default_language",) if "default_language" in data else ("languages",)
+        fields.problem(where, f"the default language '{config.default_language}' is not in languages "
+                              f"({', '.join(languages)})", "Add it to languages, or pick one of them as default.")
+    return config
+
+
+def _read_clinic(fields: Fields, value: Any, path, base: Path) -> Clinic | None:
+    data = fields.mapping(value, path, optional=("name", "phone", "address", "website", "logo"), what="clinic")
+    if data is None:
+        return None
+    found: dict[str, Any] = {}
+    for key in ("name", "phone", "address", "website"):
+        if key in data:
+            text = fields.string(data[key], path + (key,), what=f"clinic {key}", allow_empty=key != "name")
+            if text is not None:
+                found[key] = text.strip()
+    if "website" in found and found["website"] and not found["website"].startswith(("http://", "https://")):
+        fields.problem(path + ("website",), f"the website '{found['website']}' does not start with https://",
+                       "Write the full address, like https://www.example.org")
+    if data.get("logo") is not None:
+        logo = _read_path(fields, data["logo"], path + ("logo",), base)
+        if logo is not None:
+            if not logo.is_file():
+                fields.problem(path + ("logo",), f"the logo file '{logo}' does not exist",
+                               "Check the file name, or remove the logo line.")
+            elif logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+                fields.problem(path + ("logo",), f"the logo '{logo.name}' is not a PNG, JPEG or SVG file",
+                               "Use a .png, .jpg or .svg file.")
+            else:
+                found["logo"] = logo
+    return Clinic(**found)
+
+
+def _read_languages(fields: Fields, value: Any, path) -> tuple[str, ...] | None:
+    items = fields.sequence(value, path, what="languages", min_items=1)
+    if not items:
+        return None
+    languages = []
+    for index, item in enumerate(items):
+        language = fields.choice(item, path + (index,), KNOWN_LANGUAGES, what="this language")
+        if language in languages:
+            fields.problem(path + (index,), f"'{language}' is listed twice", "Delete one of them.")
+        elif language:
+            languages.append(language)
+    return tuple(languages) if len(languages) == len(items) else None
+
+
+def _read_idle(fields: Fields, value: Any, path) -> IdleTimes | None:
+    limits = {"survey_seconds": (15, 600), "countdown_seconds": (20, 120), "explainer_seconds": (30, 1800),
+              "done_seconds": (5, 300), "staff_seconds": (30, 1800)}
+    data = fields.mapping(value, path, optional=limits, what="idle")
+    if data is None:
+        return None
+    found = {}
+    for key, (low, high) in limits.items():
+        if key in data:
+            number = fields.integer(data[key], path + (key,), what=f"idle {key}", low=low, high=high)
+            if number is not None:
+                found[key] = number
+    return IdleTimes(**found)
+
+
+def _read_printer(fields: Fields, value: Any, path, base: Path) -> PrinterSpec | None:
+    text = fields.string(value, path, what="printer")
+    if text is None:
+        return None
+    kind, _, target = text.partition(":")
+    kind, target = kind.strip().lower(), target.strip()
+    if kind not in PRINTER_KINDS:
+        fields.problem(path, f"'{text}' does not start with a printer kind the kiosk knows",
+                       "Write cups:QUEUE_NAME (Linux), qt:PRINTER_NAME (Windows) or folder:PATH.")
+        return None
+    if kind == "cups" and not target:
+        fields.problem(path, "a CUPS printer needs a queue name", "Write it like cups:FrontDesk (see `lpstat -p`).")
+        return None
+    if kind == "folder" and target:
+        target = str(_resolve(base, target))
+    return PrinterSpec(kind, target)
+
+
+def _read_path(fields: Fields, value: Any, path, base: Path) -> Path | None:
+    text = fields.string(value, path, what=str(path[-1]))
+    return _resolve(base, text) if text is not None else None
+
+
+def _read_folder(fields: Fields, value: Any, path, base: Path) -> Path | None:
+    folder = _read_path(fields, value, path, base)
+    if folder is not None and not folder.is_dir():
+        fields.problem(path, f"the folder '{folder}' does not exist", "Check the path, or remove the line.")
+        return None
+    return folder
+
+
+def _read_pin_hash(fields: Fields, value: Any, path) -> str | None:
+    from kiosk.staff_pin import is_pin_hash
+
+    text = fields.string(value, path, what="staff_pin_hash")
+    if text is not None and not is_pin_hash(text):
+        fields.problem(path, "staff_pin_hash is not a hash made by the kiosk (never write the PIN itself here)",
+                       "Run `kiosk set-pin` to set the PIN; it writes this line for you.")
+        return None
+    return text
+
+
+def _read_text_size(fields: Fields, value: Any, path) -> int | None:
+    size = fields.integer(value, path, what="text_size")
+    if size is not None and size not in TEXT_SIZES:
+        fields.problem(path, f"text_size is {size}, but the kiosk offers 100, 125 or 150", "Use 100, 125 or 150.")
+        return None
+    return size
+
+
+def _resolve(base: Path, text: str) -> Path:
+    expanded = Path(os.path.expandvars(os.path.expanduser(text)))
+    return expanded if expanded.is_absolute() else base / expanded

@@ -1,0 +1,31 @@
+"""Writing to a site config file without losing the comments IT wrote in it (only `kiosk set-pin` writes)."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+PIN_LINE = re.compile(r"^staff_pin_hash\s*:.*$", re.MULTILINE)
+
+
+def write_pin_hash(path: Path, pin_hash: str) -> None:
+    """Replace the staff_pin_hash line (or add one), atomically, keeping everything else as it was."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    line = f'staff_pin_hash: "{pin_hash}"'
+    if PIN_LINE.search(text):
+        text = PIN_LINE.sub(lambda _: line, text, count=1)
+    else:
+        text = (text if not text or text.endswith("\n") else text + "\n") + line + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".yaml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,55 @@
+"""load -> read -> check, for every content file, collecting all problems before anyone sees the kiosk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kiosk.content.model import Content
+from kiosk.content.read_explainer import read_explainer
+from kiosk.content.read_survey import read_survey
+from kiosk.content.read_ui import read_language_names, read_ui
+from kiosk.fields import Fields
+from kiosk.localtext import LANGUAGE_NAMES_FOR_AUTHORS
+from kiosk.problems import Problem
+from kiosk.yamldoc import load_yaml_file
+
+CONTENT_FILES = ("ui.yaml", "explainer.yaml", "survey.yaml")
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working folder when inside it (short, as in `content/survey.yaml`), else absolute."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tuple[Content | None, list[Problem]]:
+    """The content in `folder` for the enabled `languages`, or None and every problem found."""
+    if not folder.is_dir():
+        return None, [Problem(display_path(folder), "", "the content folder does not exist",
+                              "Check content_dir in the config file, or remove it to use the built-in content.")]
+    docs = {name: load_yaml_file(folder / name, display_path(folder / name)) for name in CONTENT_FILES}
+    problems = [problem for doc in docs.values() for problem in doc.problems]
+    if problems:
+        return None, problems
+
+    ui_doc = docs["ui.yaml"]
+    names = read_language_names(Fields(ui_doc, ()), ui_doc.data) or {}
+    missing = [language for language in languages if language not in names]
+    for language in missing:
+        name = LANGUAGE_NAMES_FOR_AUTHORS.get(language, language)
+        ui_doc.problem(("languages",), f"the config enables {name} ('{language}'), but the content has no such "
+                                       "language", f"Add '{language}: <its name>' under languages, and its text "
+                                                   "everywhere; or remove it from the config's languages.")
+    if missing:
+        return None, ui_doc.problems
+
+    ui = read_ui(Fields(ui_doc, languages), ui_doc.data, names)
+    explainer = read_explainer(Fields(docs["explainer.yaml"], languages), docs["explainer.yaml"].data, assets)
+    survey = read_survey(Fields(docs["survey.yaml"], languages), docs["survey.yaml"].data, assets)
+    problems = [problem for doc in docs.values() for problem in doc.problems]
+    if problems or ui is None or explainer is None or survey is None:
+        return None, problems
+    return Content(folder, languages, ui, explainer, survey), []

@@ -1,0 +1,166 @@
+"""The content as the rest of the kiosk sees it: frozen, already checked, in every enabled language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Union
+
+from kiosk.content.conditions import Condition
+from kiosk.localtext import LocalText
+
+# --- UI strings -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UiStrings:
+    language_names: Mapping[str, str]
+    strings: Mapping[str, LocalText]
+
+    def get(self, key: str, language: str, **values: object) -> str:
+        text = self.strings[key][language]
+        return text.format(**values) if values else text
+
+
+# --- Explainer --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Illustration:
+    file: str
+    alt: LocalText
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: LocalText
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: LocalText
+    icon: str | None = None
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+
+
+Block = Union[Paragraph, BulletList]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: LocalText
+    highlight: LocalText
+    illustration: Illustration
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Explainer:
+    chapters: tuple[Chapter, ...]
+
+
+# --- Survey -----------------------------------------------------------------------------------------
+
+KIND_SINGLE, KIND_MULTI, KIND_YES_NO = "single", "multi", "yes_no"
+KIND_SCALE, KIND_COUNT, KIND_BODY_MAP, KIND_TEXT = "scale", "count", "body_map", "text"
+QUESTION_KINDS = (KIND_SINGLE, KIND_MULTI, KIND_YES_NO, KIND_SCALE, KIND_COUNT, KIND_BODY_MAP, KIND_TEXT)
+CHOICE_KINDS = (KIND_SINGLE, KIND_MULTI, KIND_BODY_MAP)
+NUMBER_KINDS = (KIND_SCALE, KIND_COUNT)
+MULTI_KINDS = (KIND_MULTI, KIND_BODY_MAP)
+YES_NO_IDS = ("yes", "no")
+SKIP_KINDS = ("not_sure", "prefer_not")
+ALERT_LEVELS = ("emergency", "urgent")
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: LocalText
+    exclusive: bool = False
+    alert: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoreRule:
+    """This question adds one point to score `score_id` when answered `point_for`."""
+
+    score_id: str
+    point_for: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    kind: str
+    prompt: LocalText
+    hint: LocalText | None = None
+    choices: tuple[Choice, ...] = ()
+    show_if: Condition | None = None
+    required: bool = False
+    skip: str | None = None
+    min: int | None = None
+    max: int | None = None
+    low_label: LocalText | None = None
+    high_label: LocalText | None = None
+    image: str | None = None
+    score: ScoreRule | None = None
+    max_length: int | None = None
+
+    def choice_ids(self) -> tuple[str, ...]:
+        if self.kind == KIND_YES_NO:
+            return YES_NO_IDS
+        return tuple(choice.id for choice in self.choices)
+
+    def choice(self, choice_id: str) -> Choice:
+        return next(choice for choice in self.choices if choice.id == choice_id)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: LocalText
+
+
+@dataclass(frozen=True)
+class ScoreDefinition:
+    id: str
+    threshold: int
+
+
+@dataclass(frozen=True)
+class Survey:
+    scores: tuple[ScoreDefinition, ...]
+    sections: tuple[Section, ...]
+    questions: tuple[Question, ...]
+    _by_id: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {question.id: question for question in self.questions})
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._by_id
+
+
+# --- All of it --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Content:
+    folder: Path
+    languages: tuple[str, ...]
+    ui: UiStrings
+    explainer: Explainer
+    survey: Survey
+
+    def summary(self) -> str:
+        return (f"{len(self.explainer.chapters)} chapters, {len(self.survey.questions)} questions, "
+                f"languages {', '.join(self.languages)}")

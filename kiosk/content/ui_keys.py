@@ -1,0 +1,27 @@
+"""Every patient-facing UI string the code uses, with the {placeholders} each one may contain.
+
+content/ui.yaml must define exactly these keys, in every enabled language. Staff-only screens are English
+in code (see docs/decisions/003-staff-screens-in-english.md).
+"""
+
+UI_KEYS: dict[str, tuple[str, ...]] = {
+    # Welcome / attract screen
+    "welcome.title": (),
+    "welcome.subtitle": (),
+    "welcome.learn": (),
+    "welcome.start_check": (),
+    "welcome.choose_language": (),
+    "welcome.touch_to_begin": (),
+    # Everywhere
+    "common.start_over": (),
+    "common.back": (),
+    "common.next": (),
+    "common.done": (),
+    # Reading comfort controls
+    "comfort.text_size": (),
+    "comfort.high_contrast": (),
+    # The idle "Still there?" overlay
+    "idle.title": (),
+    "idle.message": ("seconds",),
+    "idle.more_time": (),
+}

@@ -1,0 +1,88 @@
+"""Idle timing per spec §6: after a quiet spell, either warn with a countdown or go straight home.
+
+The rule follows the screen: survey and review warn ("Still there?", at least 20 s to answer), the
+explainer and the done screen just return to welcome, the emergency screen never times out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+
+@dataclass(frozen=True)
+class IdleRule:
+    quiet_seconds: int
+    warn: bool = False
+
+
+class IdleClock(QObject):
+    """Emits `warning_started`, `countdown(seconds_left)` and `expired` as the quiet time runs out."""
+
+    warning_started = Signal(int)
+    countdown = Signal(int)
+    expired = Signal()
+
+    def __init__(self, countdown_seconds: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.countdown_seconds = countdown_seconds
+        self._rule: IdleRule | None = None
+        self._seconds_left = 0
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.timeout.connect(self._quiet_time_over)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+
+    @property
+    def warning(self) -> bool:
+        return self._tick.isActive()
+
+    @property
+    def seconds_left(self) -> int:
+        return self._seconds_left
+
+    def set_rule(self, rule: IdleRule | None) -> None:
+        """A new screen: stop any countdown and start its own quiet timer (None: never time out)."""
+        self._rule = rule
+        self._tick.stop()
+        self.restart()
+
+    def activity(self) -> None:
+        """A touch anywhere. During a warning only "I need more time" counts, so ignore it here."""
+        if not self.warning:
+            self.restart()
+
+    def more_time(self) -> None:
+        self._tick.stop()
+        self.restart()
+
+    def restart(self) -> None:
+        self._quiet.stop()
+        if self._rule is not None and not self.warning:
+            self._quiet.start(self._rule.quiet_seconds * 1000)
+
+    def stop(self) -> None:
+        self._rule = None
+        self._quiet.stop()
+        self._tick.stop()
+
+    def _quiet_time_over(self) -> None:
+        if self._rule is None:
+            return
+        if not self._rule.warn:
+            self.expired.emit()
+            return
+        self._seconds_left = self.countdown_seconds
+        self._tick.start()
+        self.warning_started.emit(self._seconds_left)
+
+    def _on_tick(self) -> None:
+        self._seconds_left -= 1
+        if self._seconds_left <= 0:
+            self._tick.stop()
+            self.expired.emit()
+        else:
+            self.countdown.emit(self._seconds_left)

@@ -1,0 +1,77 @@
+"""Small helpers so screen code reads top to bottom (after git-cola's qtutils)."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
+
+
+def label(role: str = "body", text: str = "", *, wrap: bool = True, name: str | None = None,
+          align: Qt.AlignmentFlag | None = None) -> QLabel:
+    widget = QLabel(text)
+    widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.PlainText)
+    if align is not None:
+        widget.setAlignment(align)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def button(role: str, text: str = "", on_click: Callable[[], None] | None = None, *,
+           name: str | None = None, checkable: bool = False) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setProperty("role", role)
+    widget.setCheckable(checkable)
+    widget.setFocusPolicy(Qt.NoFocus)
+    widget.setCursor(Qt.PointingHandCursor)
+    widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+    if name:
+        widget.setObjectName(name)
+    if on_click is not None:
+        widget.clicked.connect(lambda _checked=False: on_click())
+    return widget
+
+
+def card(role: str = "card") -> QFrame:
+    frame = QFrame()
+    frame.setProperty("role", role)
+    return frame
+
+
+def _fill(layout: QBoxLayout, items: Iterable, spacing: int | None, margins: int | None) -> QBoxLayout:
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    if margins is not None:
+        layout.setContentsMargins(margins, margins, margins, margins)
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def vbox(*items, spacing: int | None = None, margins: int | None = None, parent: QWidget | None = None) -> QVBoxLayout:
+    """A column; an int item is a stretch factor."""
+    return _fill(QVBoxLayout(parent) if parent else QVBoxLayout(), items, spacing, margins)
+
+
+def hbox(*items, spacing: int | None = None, margins: int | None = None, parent: QWidget | None = None) -> QHBoxLayout:
+    """A row; an int item is a stretch factor."""
+    return _fill(QHBoxLayout(parent) if parent else QHBoxLayout(), items, spacing, margins)
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a dynamic property (like `role`) changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -1,0 +1,51 @@
+"""The staff-readable "cannot start" screen: the same problem list as `kiosk check`, never a traceback.
+
+It needs no content (the content may be what is broken), so its words are plain English in code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QScroller, QSizePolicy, QWidget
+
+from kiosk.problems import Problem
+from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.theme import Theme
+
+
+class ErrorWindow(QWidget):
+    retry_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, problems: list[Problem], parent=None):
+        super().__init__(parent)
+        self.setObjectName("ErrorWindow")
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.setWindowTitle("Clinic kiosk: cannot start")
+        count = len(problems)
+        self.title = label("heading", "The kiosk cannot start")
+        self.explain = label("alert", f"Staff: please call IT. The kiosk found {count} "
+                                      f"problem{'s' if count != 1 else ''} in its settings or content. "
+                                      "Patients' information is not affected.")
+        self.help = label("muted", "IT: the same list is printed by `kiosk check`. Fix each line, then tap Try again.")
+        self.problem_labels = [label("staff-detail", str(problem), name="problem") for problem in problems]
+        self.list_card = card()
+        vbox(*self.problem_labels, 1, parent=self.list_card)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.list_card)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.retry_button = button("primary", "Try again", self.retry_requested.emit, name="retry_button")
+        self.quit_button = button("secondary", "Quit", self.quit_requested.emit, name="quit_button")
+        for action in (self.retry_button, self.quit_button):
+            action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.page = vbox(self.title, self.explain, self.help, self.scroll, hbox(self.quit_button, self.retry_button),
+                         parent=self)
+
+    def apply_theme(self, theme: Theme) -> None:
+        margin, gap = theme.margin_px, theme.gap_px
+        self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.page.setSpacing(gap)
+        self.list_card.layout().setContentsMargins(gap, gap, gap, gap)
+        self.list_card.layout().setSpacing(gap)

@@ -1,0 +1,54 @@
+"""The "Are you still there?" overlay: dims the screen, counts down, and one big button buys more time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.theme import Theme
+
+
+class IdleOverlay(QWidget):
+    more_time_requested = Signal()
+
+    def __init__(self, content, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("IdleOverlay")
+        self.setProperty("role", "scrim")
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.content = content
+        self.language = content.languages[0]
+        self.seconds_left = 0
+        self.title = label("heading", align=Qt.AlignCenter)
+        self.message = label("body", align=Qt.AlignCenter, name="idle_message")
+        self.more_time_button = button("primary", on_click=self.more_time_requested.emit, name="more_time_button")
+        self.more_time_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.box = card("overlay-card")
+        self.box_layout = vbox(self.title, self.message, self.more_time_button, parent=self.box)
+        self.outer = vbox(1, hbox(1, self.box, 1), 1, parent=self)
+        self.hide()
+
+    def show_countdown(self, seconds_left: int) -> None:
+        self.seconds_left = seconds_left
+        self._update_message()
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.title.setText(self.content.ui.get("idle.title", language))
+        self.more_time_button.setText(self.content.ui.get("idle.more_time", language))
+        self._update_message()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.box.setMinimumWidth(round(theme.width * 0.5))
+        self.box.setMaximumWidth(round(theme.width * 0.75))
+        gap = theme.gap_px
+        self.box_layout.setContentsMargins(gap * 3, gap * 2, gap * 3, gap * 3)
+        self.box_layout.setSpacing(gap * 2)
+        self.more_time_button.setMinimumHeight(round(theme.target_px * 1.4))
+
+    def _update_message(self) -> None:
+        self.message.setText(self.content.ui.get("idle.message", self.language, seconds=self.seconds_left))

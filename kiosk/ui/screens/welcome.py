@@ -1,0 +1,154 @@
+"""The welcome / attract screen: language, reading comfort, and the two ways in (learn, or start the check).
+
+While nobody touches it, a card cycles through the explainer's chapter highlights and pictures.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
+
+from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.theme import TEXT_SCALES, Theme
+from kiosk.ui.widgets.icons import tick_icon
+from kiosk.ui.widgets.svg_view import SvgView
+
+ATTRACT_SECONDS = 7
+
+
+class WelcomeScreen(KioskScreen):
+    learn_requested = Signal()
+    check_requested = Signal()
+    language_chosen = Signal(str)
+    text_size_chosen = Signal(int)
+    high_contrast_chosen = Signal(bool)
+
+    def __init__(self, content, parent=None):
+        super().__init__(content, parent)
+        self.setObjectName("WelcomeScreen")
+        self._highlight_index = 0
+
+        self.title = label("title", name="welcome_title")
+        self.subtitle = label("body")
+        self.learn_button = button("secondary", on_click=self.learn_requested.emit, name="learn_button")
+        self.check_button = button("primary", on_click=self.check_requested.emit, name="start_check_button")
+        self.touch_hint = label("muted")
+
+        self.language_label = label("muted", wrap=False)
+        self.language_buttons: dict[str, QPushButton] = {}
+        language_group = QButtonGroup(self)
+        for code, name in content.ui.language_names.items():
+            if code not in content.languages:
+                continue
+            choice = button("choice", name, lambda code=code: self.language_chosen.emit(code),
+                            name=f"language_{code}", checkable=True)
+            language_group.addButton(choice)
+            self.language_buttons[code] = choice
+
+        self.text_size_label = label("muted", wrap=False)
+        self.text_size_buttons: dict[int, QPushButton] = {}
+        size_group = QButtonGroup(self)
+        for percent in TEXT_SCALES:
+            choice = button("choice", "A", lambda percent=percent: self.text_size_chosen.emit(percent),
+                            name=f"text_size_{percent}", checkable=True)
+            choice.setAccessibleName(f"{percent}%")
+            size_group.addButton(choice)
+            self.text_size_buttons[percent] = choice
+        self.contrast_button = button("choice", on_click=self._contrast_tapped, name="contrast_button",
+                                      checkable=True)
+
+        self.highlight_picture = SvgView()
+        self.highlight_text = label("heading", align=Qt.AlignCenter)
+        self.highlight_card = card()
+        vbox(self.highlight_picture, self.highlight_text, parent=self.highlight_card)
+
+        self.main_column = vbox(self.title, self.subtitle, 1, self.check_button, self.learn_button, self.touch_hint, 1)
+        self.top_row = hbox(1, self.language_label, *self.language_buttons.values())
+        self.middle_row = hbox(self.main_column, self.highlight_card)
+        self.middle_row.setStretch(0, 5)
+        self.middle_row.setStretch(1, 6)
+        self.bottom_row = hbox(self.text_size_label, *self.text_size_buttons.values(), 1, self.contrast_button)
+        self.page = vbox(self.top_row, self.middle_row, self.bottom_row, parent=self)
+        self.page.setStretch(1, 1)
+
+        self._attract = QTimer(self)
+        self._attract.setInterval(ATTRACT_SECONDS * 1000)
+        self._attract.timeout.connect(self.next_highlight)
+        self.retranslate()
+
+    # --- shell hooks --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.text("welcome.title"))
+        self.subtitle.setText(self.text("welcome.subtitle"))
+        self.learn_button.setText(self.text("welcome.learn"))
+        self.check_button.setText(self.text("welcome.start_check"))
+        self.touch_hint.setText(self.text("welcome.touch_to_begin"))
+        self.language_label.setText(self.text("welcome.choose_language"))
+        self.text_size_label.setText(self.text("comfort.text_size"))
+        self._update_contrast_text()
+        for code, choice in self.language_buttons.items():
+            choice.setChecked(code == self.language)
+        self._show_highlight()
+
+    def apply_theme(self, theme: Theme) -> None:
+        gap, margin = theme.gap_px, theme.margin_px
+        self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.page.setSpacing(gap)
+        for row in (self.top_row, self.middle_row, self.bottom_row, self.main_column):
+            row.setSpacing(gap)
+        self.middle_row.setSpacing(gap * 2)
+        # Keep the top-left corner (the hidden staff hold) clear of controls.
+        self.top_row.setContentsMargins(theme.target_px + gap, 0, 0, 0)
+        self.highlight_card.layout().setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
+        self.highlight_picture.setMinimumHeight(round(theme.height * 0.3))
+        icon_px = max(24, theme.body_px)
+        for choice in [*self.language_buttons.values(), *self.text_size_buttons.values(), self.contrast_button]:
+            choice.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
+            choice.setIconSize(QSize(icon_px, icon_px))
+        for percent, choice in self.text_size_buttons.items():
+            font = choice.font()
+            font.setPixelSize(round(theme.text_px(28) * TEXT_SCALES[percent] / TEXT_SCALES[theme.text_percent]))
+            choice.setStyleSheet(f"font-size: {font.pixelSize()}px;")
+        for action in (self.check_button, self.learn_button):
+            action.setMinimumHeight(round(theme.target_px * 1.25))
+            action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self._theme = theme
+
+    def show_comfort(self, text_percent: int, high_contrast: bool) -> None:
+        for percent, choice in self.text_size_buttons.items():
+            choice.setChecked(percent == text_percent)
+        self.contrast_button.setChecked(high_contrast)
+        self._update_contrast_text()
+
+    def reset(self) -> None:
+        self._highlight_index = 0
+        self._show_highlight()
+
+    def entered(self) -> None:
+        self._attract.start()
+
+    def left(self) -> None:
+        self._attract.stop()
+
+    # --- attract loop -------------------------------------------------------------------------------
+
+    def next_highlight(self) -> None:
+        self._highlight_index = (self._highlight_index + 1) % max(1, len(self.content.explainer.chapters))
+        self._show_highlight()
+
+    def _show_highlight(self) -> None:
+        chapters = self.content.explainer.chapters
+        if not chapters:
+            return
+        chapter = chapters[self._highlight_index % len(chapters)]
+        self.highlight_picture.set_asset(chapter.illustration.file)
+        self.highlight_picture.set_accessible_text(chapter.illustration.alt[self.language])
+        self.highlight_text.setText(chapter.highlight[self.language])
+
+    def _contrast_tapped(self) -> None:
+        self.high_contrast_chosen.emit(self.contrast_button.isChecked())
+
+    def _update_contrast_text(self) -> None:
+        self.contrast_button.setText(self.text("comfort.high_contrast"))

@@ -1,0 +1,102 @@
+"""`kiosk screenshot`: render any screen offscreen at a given size, for the README, reviews and tests."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from kiosk.problems import Problem, format_report
+
+SCREENS = ("welcome", "idle-warning", "staff-pin", "staff", "error")
+
+EXAMPLE_PROBLEMS = [
+    Problem("content/survey.yaml", "questions[12].show_if.question", "'diabetis' is not a question id "
+            "(did you mean 'diabetes'?)", "Use the id of a question in survey.yaml.", 212),
+    Problem("config.yaml", "idle.countdown_seconds", "idle countdown_seconds is 5, but it must be from 20 to 120",
+            "Use a number from 20 to 120.", 14),
+]
+
+
+def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=None, text_size=None,
+                      high_contrast=False, config_arg=None, content_arg=None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if screen not in SCREENS:
+        print(f"Unknown screen {screen!r}. Screens: {', '.join(SCREENS)}", file=sys.stderr)
+        return 2
+    from kiosk.startup import load_everything
+    from kiosk.ui.app import make_application
+
+    loaded = load_everything(config_arg, content_arg)
+    app = make_application()
+    if screen == "error":
+        image = grab_error_screen(loaded.problems or EXAMPLE_PROBLEMS, size)
+    elif not loaded.ok:
+        print(format_report(loaded.problems), file=sys.stderr)
+        return 1
+    else:
+        if language and language not in loaded.content.languages:
+            print(f"Language {language!r} is not enabled ({', '.join(loaded.content.languages)})", file=sys.stderr)
+            return 2
+        image = grab_kiosk_screen(loaded.config, loaded.content, screen, size, language, text_size, high_contrast)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(output)):
+        print(f"Could not write {output}", file=sys.stderr)
+        return 1
+    app.processEvents()
+    print(output)
+    return 0
+
+
+def grab_kiosk_screen(config, content, screen, size, language=None, text_size=None, high_contrast=False):
+    from kiosk.ui.shell import KioskWindow, Screen
+
+    window = KioskWindow(config, content, size=size)
+    try:
+        window.show()
+        if language:
+            window.set_language(language)
+        if text_size:
+            window.set_text_size(text_size)
+        if high_contrast:
+            window.set_high_contrast(True)
+        window.apply_theme()
+        if screen == "idle-warning":
+            window.overlay.show_countdown(config.idle.countdown_seconds - 3)
+        elif screen == "staff-pin":
+            window.open_staff_pin()
+            window.staff_pin.press("1")
+            window.staff_pin.press("2")
+        elif screen == "staff":
+            window.open_staff_pin()
+            window.go(Screen.STAFF)
+        return _settle_and_grab(window)
+    finally:
+        window.detach()
+        window.deleteLater()
+
+
+def grab_error_screen(problems, size):
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.ui.screens.error import ErrorWindow
+    from kiosk.ui.theme import STANDARD, Theme, stylesheet
+
+    window = ErrorWindow(problems)
+    window.resize(*size)
+    window.show()
+    screen = QGuiApplication.primaryScreen()
+    theme = Theme(STANDARD, size[0], size[1], screen.physicalDotsPerInch() if screen else 96.0, 100)
+    window.setStyleSheet(stylesheet(theme))
+    window.apply_theme(theme)
+    image = _settle_and_grab(window)
+    window.deleteLater()
+    return image
+
+
+def _settle_and_grab(window):
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    return window.grab()

@@ -1,0 +1,226 @@
+"""The kiosk window: which screen shows, how screens connect, idle handling, staff entry and recovery.
+
+Screens only emit signals; this module alone moves between them, and only along TRANSITIONS.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+
+from kiosk.config import SiteConfig
+from kiosk.content import Content
+from kiosk.staff_pin import PinGuard
+from kiosk.ui.activity import ActivityFilter
+from kiosk.ui.idle import IdleClock, IdleRule
+from kiosk.ui.layout import vbox
+from kiosk.ui.screens.idle_overlay import IdleOverlay
+from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.screens.staff_pin import StaffPinScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, Theme, stylesheet
+from kiosk.visit import Visit
+
+log = logging.getLogger("kiosk.ui")
+
+
+class Screen(Enum):
+    WELCOME = "welcome"
+    STAFF_PIN = "staff-pin"
+    STAFF = "staff"
+
+
+# Where each screen may lead. Start over / idle wipe (back to WELCOME) is allowed from everywhere.
+TRANSITIONS: dict[Screen, frozenset[Screen]] = {
+    Screen.WELCOME: frozenset({Screen.STAFF_PIN}),
+    Screen.STAFF_PIN: frozenset({Screen.STAFF}),
+    Screen.STAFF: frozenset(),
+}
+
+
+def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
+    """How long each screen waits for a touch, and whether it warns first (spec §6)."""
+    idle = config.idle
+    rules = {
+        Screen.WELCOME: IdleRule(idle.explainer_seconds),   # quietly forget a half-chosen language
+        Screen.STAFF_PIN: IdleRule(idle.staff_seconds),
+        Screen.STAFF: IdleRule(idle.staff_seconds),
+    }
+    return rules.get(screen)
+
+
+class KioskWindow(QWidget):
+    def __init__(self, config: SiteConfig, content: Content, log_file=None, size: tuple[int, int] | None = None):
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.setWindowTitle(f"{config.clinic.name} kiosk")
+        self.config, self.content = config, content
+        self.visit = Visit.fresh(config)
+        self.current = Screen.WELCOME
+        self._return_from_staff_pin = Screen.WELCOME
+        self._exit_allowed = False
+        self._theme_key = None
+        if size:
+            self.resize(*size)
+
+        self.pin_guard = PinGuard(config.staff_pin_hash)
+        self.welcome = WelcomeScreen(content)
+        self.staff_pin = StaffPinScreen(self.pin_guard)
+        self.staff = StaffScreen(config, content, self.pin_guard, log_file)
+        self.screens = {Screen.WELCOME: self.welcome, Screen.STAFF_PIN: self.staff_pin, Screen.STAFF: self.staff}
+        self.stack = QStackedWidget()
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        vbox(self.stack, margins=0, spacing=0, parent=self)
+        self.overlay = IdleOverlay(content, self)
+
+        self.idle = IdleClock(config.idle.countdown_seconds, self)
+        self.activity = ActivityFilter(self, corner_px=96)
+        self._connect()
+        self._resize_debounce = QTimer(self, singleShot=True, interval=80)
+        self._resize_debounce.timeout.connect(self.apply_theme)
+        self.apply_language()
+        self.apply_theme()
+        self._show(Screen.WELCOME)
+
+    # --- wiring -------------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        app = QApplication.instance()
+        app.installEventFilter(self.activity)
+        self.activity.activity.connect(self.idle.activity)
+        self.activity.staff_corner_held.connect(self.open_staff_pin)
+        self.idle.warning_started.connect(self.overlay.show_countdown)
+        self.idle.countdown.connect(self.overlay.show_countdown)
+        self.idle.expired.connect(lambda: self.end_visit("idle"))
+        self.overlay.more_time_requested.connect(self.more_time)
+
+        self.welcome.language_chosen.connect(self.set_language)
+        self.welcome.text_size_chosen.connect(self.set_text_size)
+        self.welcome.high_contrast_chosen.connect(self.set_high_contrast)
+        self.staff_pin.accepted.connect(lambda: self.go(Screen.STAFF))
+        self.staff_pin.cancelled.connect(self.leave_staff_pin)
+        self.staff.back_requested.connect(lambda: self.end_visit("staff"))
+        self.staff.exit_requested.connect(self.exit_kiosk)
+
+    def detach(self) -> None:
+        """Stop listening to the application (tests make many windows in one process)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.activity)
+        self.idle.stop()
+
+    # --- navigation ---------------------------------------------------------------------------------
+
+    def go(self, target: Screen) -> None:
+        if target is not Screen.WELCOME and target not in TRANSITIONS[self.current]:
+            raise ValueError(f"no transition from {self.current.value} to {target.value}")
+        self._show(target)
+
+    def _show(self, target: Screen) -> None:
+        if target is not self.current:
+            self.screens[self.current].left()
+        self.current = target
+        self.overlay.hide()
+        self.stack.setCurrentWidget(self.screens[target])
+        self.screens[target].entered()
+        self.idle.set_rule(idle_rule(target, self.config))
+        log.info("screen.shown name=%s", target.value)
+
+    def open_staff_pin(self) -> None:
+        if self.current in (Screen.STAFF_PIN, Screen.STAFF):
+            return
+        log.info("staff.pin_pad_opened from=%s", self.current.value)
+        self._return_from_staff_pin = self.current
+        self._show(Screen.STAFF_PIN)
+
+    def leave_staff_pin(self) -> None:
+        self._show(self._return_from_staff_pin)
+
+    def end_visit(self, reason: str) -> None:
+        """Forget the visit entirely and return to a fresh welcome screen."""
+        log.info("visit.ended reason=%s", reason)
+        self.visit = Visit.fresh(self.config)
+        for screen in self.screens.values():
+            screen.reset()
+        self.apply_language()
+        self.apply_theme()
+        self._show(Screen.WELCOME)
+
+    def more_time(self) -> None:
+        log.info("idle.more_time screen=%s", self.current.value)
+        self.overlay.hide()
+        self.idle.more_time()
+
+    def recover(self) -> None:
+        """After an unexpected error: calmly back to a fresh welcome screen."""
+        try:
+            self.end_visit("error")
+        except Exception:  # noqa: BLE001 - the recovery itself must never take the kiosk down
+            log.exception("app.recovery_failed")
+
+    # --- language and comfort -----------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        if language in self.content.languages:
+            self.visit.language = language
+            log.info("visit.language code=%s", language)
+            self.apply_language()
+
+    def set_text_size(self, percent: int) -> None:
+        self.visit.text_percent = percent
+        self.apply_theme()
+
+    def set_high_contrast(self, enabled: bool) -> None:
+        self.visit.high_contrast = enabled
+        self.apply_theme()
+
+    def apply_language(self) -> None:
+        for screen in self.screens.values():
+            screen.set_language(self.visit.language)
+        self.overlay.set_language(self.visit.language)
+
+    def theme(self) -> Theme:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        dpi = self.config.screen_dpi or (screen.physicalDotsPerInch() if screen else 96.0)
+        palette = HIGH_CONTRAST if self.visit.high_contrast else STANDARD
+        return Theme(palette, max(self.width(), 640), max(self.height(), 480), dpi, self.visit.text_percent)
+
+    def apply_theme(self) -> None:
+        theme = self.theme()
+        key = (theme.palette.name, theme.width, theme.height, theme.text_percent)
+        if key != self._theme_key:
+            self._theme_key = key
+            self.setStyleSheet(stylesheet(theme))
+            self.activity.corner_px = theme.target_px + theme.gap_px
+            for screen in self.screens.values():
+                screen.apply_theme(theme)
+            self.overlay.apply_theme(theme)
+        self.welcome.show_comfort(self.visit.text_percent, self.visit.high_contrast)
+
+    # --- Qt overrides -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+        self._resize_debounce.start()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._exit_allowed:
+            self.detach()
+            event.accept()
+            return
+        log.info("window.close_refused")
+        event.ignore()
+
+    def exit_kiosk(self) -> None:
+        log.info("staff.exit")
+        self._exit_allowed = True
+        self.close()
+        QApplication.instance().quit()

@@ -1,0 +1,24 @@
+"""One patient's visit: their language, reading comfort and answers. Memory only, one visit long.
+
+A visit is never cleaned in place: when it ends (finish, Start over, idle timeout, an error) the shell
+drops the object and makes a new one, so nothing of the last patient can linger in a field we forgot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.config import SiteConfig
+
+
+@dataclass
+class Visit:
+    language: str
+    text_percent: int
+    high_contrast: bool
+    answers: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def fresh(cls, config: SiteConfig) -> "Visit":
+        return cls(config.default_language, config.text_size, config.high_contrast)
