@@ -33,9 +33,11 @@ def describe(value: Any) -> str:
 class Fields:
     """Reads values out of one YamlDoc, reporting problems into it."""
 
-    def __init__(self, doc: YamlDoc, languages: Iterable[str] = ("en",)):
+    def __init__(self, doc: YamlDoc, languages: Iterable[str] = ("en",), known_languages: Iterable[str] = ()):
+        """`languages` must all be present in every text; `known_languages` may be (a disabled language)."""
         self.doc = doc
         self.languages = tuple(languages)
+        self.known_languages = tuple(dict.fromkeys([*self.languages, *known_languages]))
 
     def problem(self, path: YamlPath, message: str, fix: str = "") -> None:
         self.doc.problem(path, message, fix)
@@ -156,7 +158,7 @@ class Fields:
             self.problem(path, f"{what} is written once, but it needs one line per language",
                          "Write it as 'en: \"...\"' and 'es: \"...\"' lines under this key.")
             return None
-        mapping = self.mapping(value, path, what=what, optional=self.languages)
+        mapping = self.mapping(value, path, what=what, optional=self.known_languages)
         if mapping is None:
             return None
         allowed = set(allowed_placeholders)

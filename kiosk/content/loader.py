@@ -46,9 +46,12 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
     if missing:
         return None, ui_doc.problems
 
-    ui = read_ui(Fields(ui_doc, languages), ui_doc.data, names)
-    explainer = read_explainer(Fields(docs["explainer.yaml"], languages), docs["explainer.yaml"].data, assets)
-    survey = read_survey(Fields(docs["survey.yaml"], languages), docs["survey.yaml"].data, assets)
+    def fields(name: str) -> Fields:
+        return Fields(docs[name], languages, known_languages=names)
+
+    ui = read_ui(fields("ui.yaml"), ui_doc.data, names)
+    explainer = read_explainer(fields("explainer.yaml"), docs["explainer.yaml"].data, assets)
+    survey = read_survey(fields("survey.yaml"), docs["survey.yaml"].data, assets)
     problems = [problem for doc in docs.values() for problem in doc.problems]
     if problems or ui is None or explainer is None or survey is None:
         return None, problems
