@@ -34,11 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", parents=[common], help="show the config in use")
     config.add_argument("--example", action="store_true", help="print a commented example config file")
 
+    text = commands.add_parser("text", parents=[common], help="print all patient-facing text, a paragraph a line")
+    text.add_argument("--lang", required=True, help="language code, e.g. en or es")
+    text.add_argument("--part", action="append", choices=("explainer",),
+                      help="which part (repeatable; default: all)")
+    text.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
+
     commands.add_parser("set-pin", parents=[common], help="set the staff PIN (stored as a salted hash)")
 
     shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG file, offscreen")
-    shot.add_argument("--screen", required=True, help="screen name, e.g. welcome, idle-warning, staff-pin, "
-                                                      "staff, error")
+    shot.add_argument("--screen", required=True, help="welcome, explainer, explainer-menu, idle-warning, "
+                                                      "staff-pin, staff or error")
+    shot.add_argument("--page", type=int, default=1, help="explainer chapter number (1 = the first)")
     shot.add_argument("--lang", default=None, help="language code (default: the configured default)")
     shot.add_argument("--size", default="1920x1080", help="window size WIDTHxHEIGHT (default 1920x1080)")
     shot.add_argument("--text-size", type=int, choices=(100, 125, 150), default=None)
@@ -53,9 +60,15 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command == "run" and args.command is None:
         args = build_parser().parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    handler = {"run": cmd_run, "check": cmd_check, "config": cmd_config, "set-pin": cmd_set_pin,
+    handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "config": cmd_config, "set-pin": cmd_set_pin,
                "screenshot": cmd_screenshot}[command]
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:  # `kiosk text ... | head`: the reader left; not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def cmd_check(args) -> int:
@@ -67,6 +80,25 @@ def cmd_check(args) -> int:
         return 1
     source = loaded.config.source or "built-in defaults"
     print(f"OK: {loaded.content.summary()}; config: {source}")
+    return 0
+
+
+def cmd_text(args) -> int:
+    from kiosk.content.text_export import PARTS, part_lines
+    from kiosk.startup import load_everything
+
+    loaded = load_everything(args.config, args.content)
+    if not loaded.ok:
+        print(format_report(loaded.problems), file=sys.stderr)
+        return 1
+    if args.lang not in loaded.content.languages:
+        print(f"Language {args.lang!r} is not enabled ({', '.join(loaded.content.languages)})", file=sys.stderr)
+        return 2
+    clinic = loaded.config.clinic
+    values = {"clinic_name": clinic.name, "clinic_phone": clinic.phone}
+    for part in args.part or PARTS:
+        for line in part_lines(loaded.content, part, args.lang, values):
+            print(line)
     return 0
 
 
@@ -132,7 +164,7 @@ def cmd_screenshot(args) -> int:
         return 2
     return render_screenshot(screen=args.screen, output=Path(args.output), size=(width, height),
                              language=args.lang, text_size=args.text_size, high_contrast=args.high_contrast,
-                             config_arg=args.config, content_arg=args.content)
+                             config_arg=args.config, content_arg=args.content, page=args.page)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     # Reading comfort controls
     "comfort.text_size": (),
     "comfort.high_contrast": (),
+    # Explainer
+    "explainer.chapters": (),
+    "explainer.menu_title": (),
+    "explainer.page_of": ("current", "total"),
     # The idle "Still there?" overlay
     "idle.title": (),
     "idle.message": ("seconds",),

@@ -47,21 +47,22 @@ class ActivityFilter(QObject):
             self._last_activity = now
             self.activity.emit()
         if kind in PRESS_EVENTS and self._window.isVisible():
-            point = self._global_point(event)
+            point = global_point(event)
             if point is not None and self._in_corner(point):
                 self._hold.start()
         elif kind in RELEASE_EVENTS:
             self._hold.stop()
         return False
 
-    def _in_corner(self, global_point: QPoint) -> bool:
-        local = self._window.mapFromGlobal(global_point)
+    def _in_corner(self, point: QPoint) -> bool:
+        local = self._window.mapFromGlobal(point)
         return QRect(0, 0, self.corner_px, self.corner_px).contains(local)
 
-    @staticmethod
-    def _global_point(event: QEvent) -> QPoint | None:
-        if hasattr(event, "points") and event.points():
-            return event.points()[0].globalPosition().toPoint()
-        if hasattr(event, "globalPosition"):
-            return event.globalPosition().toPoint()
-        return None
+
+def global_point(event: QEvent) -> QPoint | None:
+    """Where a mouse, touch or pen event happened, in screen coordinates."""
+    if hasattr(event, "points") and event.points():
+        return event.points()[0].globalPosition().toPoint()
+    if hasattr(event, "globalPosition"):
+        return event.globalPosition().toPoint()
+    return None

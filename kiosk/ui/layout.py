@@ -23,13 +23,19 @@ def label(role: str = "body", text: str = "", *, wrap: bool = True, name: str | 
 
 
 def button(role: str, text: str = "", on_click: Callable[[], None] | None = None, *,
-           name: str | None = None, checkable: bool = False) -> QPushButton:
-    widget = QPushButton(text)
+           name: str | None = None, checkable: bool = False, wrap: bool = False) -> QPushButton:
+    """A touch button; `wrap=True` lets long words flow onto more lines instead of being cut off."""
+    if wrap:
+        from kiosk.ui.widgets.wrap_button import WrapButton
+
+        widget = WrapButton(text)
+    else:
+        widget = QPushButton(text)
+        widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
     widget.setProperty("role", role)
     widget.setCheckable(checkable)
     widget.setFocusPolicy(Qt.NoFocus)
     widget.setCursor(Qt.PointingHandCursor)
-    widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
     if name:
         widget.setObjectName(name)
     if on_click is not None:

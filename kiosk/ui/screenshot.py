@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.problems import Problem, format_report
 
-SCREENS = ("welcome", "idle-warning", "staff-pin", "staff", "error")
+SCREENS = ("welcome", "explainer", "explainer-menu", "idle-warning", "staff-pin", "staff", "error")
 
 EXAMPLE_PROBLEMS = [
     Problem("content/survey.yaml", "questions[12].show_if.question", "'diabetis' is not a question id "
@@ -19,7 +19,7 @@ EXAMPLE_PROBLEMS = [
 
 
 def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=None, text_size=None,
-                      high_contrast=False, config_arg=None, content_arg=None) -> int:
+                      high_contrast=False, config_arg=None, content_arg=None, page=1) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if screen not in SCREENS:
         print(f"Unknown screen {screen!r}. Screens: {', '.join(SCREENS)}", file=sys.stderr)
@@ -38,7 +38,12 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
         if language and language not in loaded.content.languages:
             print(f"Language {language!r} is not enabled ({', '.join(loaded.content.languages)})", file=sys.stderr)
             return 2
-        image = grab_kiosk_screen(loaded.config, loaded.content, screen, size, language, text_size, high_contrast)
+        chapters = len(loaded.content.explainer.chapters)
+        if screen == "explainer" and not 1 <= page <= chapters:
+            print(f"--page must be from 1 to {chapters}", file=sys.stderr)
+            return 2
+        image = grab_kiosk_screen(loaded.config, loaded.content, screen, size, language, text_size, high_contrast,
+                                  page)
     output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(output)):
         print(f"Could not write {output}", file=sys.stderr)
@@ -48,7 +53,7 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
     return 0
 
 
-def grab_kiosk_screen(config, content, screen, size, language=None, text_size=None, high_contrast=False):
+def grab_kiosk_screen(config, content, screen, size, language=None, text_size=None, high_contrast=False, page=1):
     from kiosk.ui.shell import KioskWindow, Screen
 
     window = KioskWindow(config, content, size=size)
@@ -61,7 +66,12 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
         if high_contrast:
             window.set_high_contrast(True)
         window.apply_theme()
-        if screen == "idle-warning":
+        if screen in ("explainer", "explainer-menu"):
+            window.go(Screen.EXPLAINER)
+            window.explainer.show_chapter(page - 1)
+            if screen == "explainer-menu":
+                window.explainer.open_menu()
+        elif screen == "idle-warning":
             window.overlay.show_countdown(config.idle.countdown_seconds - 3)
         elif screen == "staff-pin":
             window.open_staff_pin()

@@ -18,6 +18,7 @@ from kiosk.staff_pin import PinGuard
 from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.idle import IdleClock, IdleRule
 from kiosk.ui.layout import vbox
+from kiosk.ui.screens.explainer import ExplainerScreen
 from kiosk.ui.screens.idle_overlay import IdleOverlay
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.screens.staff_pin import StaffPinScreen
@@ -30,13 +31,15 @@ log = logging.getLogger("kiosk.ui")
 
 class Screen(Enum):
     WELCOME = "welcome"
+    EXPLAINER = "explainer"
     STAFF_PIN = "staff-pin"
     STAFF = "staff"
 
 
 # Where each screen may lead. Start over / idle wipe (back to WELCOME) is allowed from everywhere.
 TRANSITIONS: dict[Screen, frozenset[Screen]] = {
-    Screen.WELCOME: frozenset({Screen.STAFF_PIN}),
+    Screen.WELCOME: frozenset({Screen.EXPLAINER, Screen.STAFF_PIN}),
+    Screen.EXPLAINER: frozenset({Screen.STAFF_PIN}),
     Screen.STAFF_PIN: frozenset({Screen.STAFF}),
     Screen.STAFF: frozenset(),
 }
@@ -47,6 +50,7 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
     idle = config.idle
     rules = {
         Screen.WELCOME: IdleRule(idle.explainer_seconds),   # quietly forget a half-chosen language
+        Screen.EXPLAINER: IdleRule(idle.explainer_seconds),
         Screen.STAFF_PIN: IdleRule(idle.staff_seconds),
         Screen.STAFF: IdleRule(idle.staff_seconds),
     }
@@ -70,9 +74,11 @@ class KioskWindow(QWidget):
 
         self.pin_guard = PinGuard(config.staff_pin_hash)
         self.welcome = WelcomeScreen(content)
+        self.explainer = ExplainerScreen(content, config.clinic)
         self.staff_pin = StaffPinScreen(self.pin_guard)
         self.staff = StaffScreen(config, content, self.pin_guard, log_file)
-        self.screens = {Screen.WELCOME: self.welcome, Screen.STAFF_PIN: self.staff_pin, Screen.STAFF: self.staff}
+        self.screens = {Screen.WELCOME: self.welcome, Screen.EXPLAINER: self.explainer,
+                        Screen.STAFF_PIN: self.staff_pin, Screen.STAFF: self.staff}
         self.stack = QStackedWidget()
         for screen in self.screens.values():
             self.stack.addWidget(screen)
@@ -100,6 +106,10 @@ class KioskWindow(QWidget):
         self.idle.expired.connect(lambda: self.end_visit("idle"))
         self.overlay.more_time_requested.connect(self.more_time)
 
+        self.welcome.learn_requested.connect(lambda: self.go(Screen.EXPLAINER))
+        self.explainer.back_to_welcome_requested.connect(lambda: self.go(Screen.WELCOME))
+        self.explainer.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.explainer.page_shown.connect(lambda index: log.info("explainer.page index=%d", index))
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.text_size_chosen.connect(self.set_text_size)
         self.welcome.high_contrast_chosen.connect(self.set_high_contrast)

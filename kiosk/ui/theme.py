@@ -153,6 +153,10 @@ QFrame[role="card"] {{ background: {p.surface}; border-radius: {t.radius_px * 2}
 QFrame[role="overlay-card"] {{ background: {p.background}; border: {t.border_px}px solid {p.outline};
     border-radius: {t.radius_px * 2}px; }}
 QWidget[role="scrim"] {{ background: {p.scrim}; }}
+QScrollBar:vertical {{ width: {max(14, t.gap_px)}px; background: {p.surface}; border: none; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {p.outline}; border-radius: {max(7, t.gap_px // 2)}px; min-height: {t.target_px}px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QPushButton {{ font-size: {t.body_px}px; font-weight: bold; min-height: {inner_px}px; min-width: {inner_px}px;
     padding: {pad_v}px {pad_h}px; border-radius: {t.radius_px}px; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border: {t.border_px}px solid {p.primary}; }}
@@ -164,6 +168,11 @@ QPushButton[role="quiet"] {{ background: transparent; color: {p.text}; border: {
 QPushButton[role="danger"] {{ background: {p.alert}; color: {p.on_alert}; border: {t.border_px}px solid {p.alert}; }}
 QPushButton[role="key"] {{ font-size: {t.heading_px}px; background: {p.surface}; color: {p.text};
     border: {t.border_px}px solid {p.outline}; }}
+QLabel[role="button-text"] {{ font-size: {t.body_px}px; font-weight: bold; color: {p.text}; }}
+QLabel[role="button-text"][button_role="primary"] {{ color: {p.on_primary}; }}
+QLabel[role="button-text"][button_role="danger"] {{ color: {p.on_alert}; }}
+QLabel[role="button-text"][state="checked"] {{ color: {p.on_selected}; }}
+QLabel[role="button-text"][state="disabled"] {{ color: {p.muted_text}; }}
 QPushButton:pressed {{ padding-top: {pad_v + 2}px; }}
 QPushButton:disabled {{ background: {p.background}; color: {p.muted_text}; border: {t.border_px}px dashed {p.muted_text}; }}
 """

@@ -14,7 +14,7 @@ class KioskScreen(QWidget):
         self.content = content
         self.language = content.languages[0] if content else "en"
 
-    def text(self, key: str, **values: object) -> str:
+    def ui_text(self, key: str, **values: object) -> str:
         return self.content.ui.get(key, self.language, **values)
 
     def set_language(self, language: str) -> None:

@@ -80,13 +80,13 @@ class WelcomeScreen(KioskScreen):
     # --- shell hooks --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.text("welcome.title"))
-        self.subtitle.setText(self.text("welcome.subtitle"))
-        self.learn_button.setText(self.text("welcome.learn"))
-        self.check_button.setText(self.text("welcome.start_check"))
-        self.touch_hint.setText(self.text("welcome.touch_to_begin"))
-        self.language_label.setText(self.text("welcome.choose_language"))
-        self.text_size_label.setText(self.text("comfort.text_size"))
+        self.title.setText(self.ui_text("welcome.title"))
+        self.subtitle.setText(self.ui_text("welcome.subtitle"))
+        self.learn_button.setText(self.ui_text("welcome.learn"))
+        self.check_button.setText(self.ui_text("welcome.start_check"))
+        self.touch_hint.setText(self.ui_text("welcome.touch_to_begin"))
+        self.language_label.setText(self.ui_text("welcome.choose_language"))
+        self.text_size_label.setText(self.ui_text("comfort.text_size"))
         self._update_contrast_text()
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == self.language)
@@ -151,4 +151,4 @@ class WelcomeScreen(KioskScreen):
         self.high_contrast_chosen.emit(self.contrast_button.isChecked())
 
     def _update_contrast_text(self) -> None:
-        self.contrast_button.setText(self.text("comfort.high_contrast"))
+        self.contrast_button.setText(self.ui_text("comfort.high_contrast"))

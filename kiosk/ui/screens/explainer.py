@@ -1,0 +1,172 @@
+"""The illustrated explainer: one chapter per page; swipe or Back/Next; dots and "Page 3 of 8"; a chapter
+menu; "Start my check" on every page. A long page scrolls with kinetic touch scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
+
+from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.chapter_page import ChapterPage
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.page_dots import PageDots
+from kiosk.ui.widgets.swipe import SwipeWatcher
+
+
+class ExplainerScreen(KioskScreen):
+    check_requested = Signal()
+    start_over_requested = Signal()
+    back_to_welcome_requested = Signal()
+    page_shown = Signal(int)
+
+    def __init__(self, content, clinic, parent=None):
+        super().__init__(content, parent)
+        self.chapters = content.explainer.chapters
+        self.clinic_values = {"clinic_name": clinic.name, "clinic_phone": clinic.phone}
+        self.index = 0
+        self._theme: Theme | None = None
+
+        self.menu_button = button("secondary", on_click=self.open_menu, name="chapters_button")
+        self.dots = PageDots(len(self.chapters))
+        self.page_label = label("muted", wrap=False, name="page_label")
+        self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
+        self.top_row = hbox(self.menu_button, 1, self.dots, self.page_label, 1, self.start_over_button)
+
+        self.chapter_stack = QStackedWidget()
+        self.reader = card()
+        vbox(self.chapter_stack, margins=0, parent=self.reader)
+
+        self.back_button = button("secondary", on_click=self.back, name="back_button")
+        self.check_button = button("primary", on_click=self.check_requested.emit, name="start_check_button")
+        self.next_button = button("secondary", on_click=self.next, name="next_button")
+        keep = self.next_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.next_button.setSizePolicy(keep)
+        self.bottom_row = hbox(self.back_button, 1, self.check_button, 1, self.next_button)
+
+        self.menu = self._build_menu()
+        self.pages = QStackedWidget()
+        reading = QWidget()
+        self.reading_layout = vbox(self.top_row, self.reader, self.bottom_row, parent=reading)
+        self.reading_layout.setStretch(1, 1)
+        self.pages.addWidget(reading)
+        self.pages.addWidget(self.menu)
+        self.outer = vbox(self.pages, margins=0, parent=self)
+
+        self.swipe = SwipeWatcher(self.chapter_stack)
+        self.swipe.swiped_left.connect(self.next)
+        self.swipe.swiped_right.connect(self.previous_if_any)
+        self.show_chapter(0)
+
+    # --- navigation ---------------------------------------------------------------------------------
+
+    def show_chapter(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.chapters) - 1))
+        self.pages.setCurrentIndex(0)
+        if self.chapter_stack.count():
+            page = self.chapter_stack.widget(self.index)
+            page.scroll_to_top()
+            self.chapter_stack.setCurrentIndex(self.index)
+        self._update_position()
+        self.page_shown.emit(self.index)
+
+    def next(self) -> None:
+        if self.index < len(self.chapters) - 1:
+            self.show_chapter(self.index + 1)
+
+    def back(self) -> None:
+        if self.index == 0:
+            self.back_to_welcome_requested.emit()
+        else:
+            self.show_chapter(self.index - 1)
+
+    def previous_if_any(self) -> None:
+        if self.index > 0:
+            self.show_chapter(self.index - 1)
+
+    def open_menu(self) -> None:
+        self.pages.setCurrentIndex(1)
+
+    # --- shell hooks --------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.menu_button.setText(self.ui_text("explainer.chapters"))
+        self.start_over_button.setText(self.ui_text("common.start_over"))
+        self.back_button.setText(self.ui_text("common.back"))
+        self.next_button.setText(self.ui_text("common.next"))
+        self.check_button.setText(self.ui_text("welcome.start_check"))
+        self.menu_title.setText(self.ui_text("explainer.menu_title"))
+        self.menu_close.setText(self.ui_text("common.back"))
+        for number, (chapter, entry) in enumerate(zip(self.chapters, self.menu_entries), start=1):
+            entry.setText(f"{number}. {chapter.title[self.language]}")
+        self._build_pages()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        gap, margin = theme.gap_px, theme.margin_px
+        self.reading_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.reading_layout.setSpacing(gap)
+        self.top_row.setContentsMargins(theme.target_px + gap, 0, 0, 0)  # the staff corner stays free
+        self.top_row.setSpacing(gap)
+        self.dots.set_style(max(12, round(18 * theme.scale)), theme.palette.outline)
+        for action in (self.back_button, self.next_button, self.check_button):
+            action.setMinimumWidth(round(theme.width * 0.2))
+        self.swipe.min_distance_px = max(80, round(theme.width * 0.08))
+        self.menu_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.menu_layout.setSpacing(gap)
+        self.menu_grid.setSpacing(gap)
+        for entry in self.menu_entries:
+            entry.set_padding(max(8, gap // 2), gap)
+        self._build_pages()
+
+    def reset(self) -> None:
+        self.show_chapter(0)
+
+    def entered(self) -> None:
+        self.swipe.start()
+
+    def left(self) -> None:
+        self.swipe.stop()
+
+    # --- building -----------------------------------------------------------------------------------
+
+    def _build_menu(self) -> QWidget:
+        menu = QWidget()
+        self.menu_title = label("heading")
+        self.menu_entries = []
+        self.menu_grid = QGridLayout()
+        rows = (len(self.chapters) + 1) // 2
+        for index, _chapter in enumerate(self.chapters):
+            entry = button("secondary", on_click=lambda index=index: self.show_chapter(index),
+                           name=f"chapter_entry_{index}", wrap=True)
+            entry.set_alignment(Qt.AlignLeft)
+            self.menu_grid.addWidget(entry, index % rows, index // rows)
+            self.menu_entries.append(entry)
+        self.menu_close = button("secondary", on_click=lambda: self.pages.setCurrentIndex(0), name="menu_close")
+        self.menu_layout = vbox(self.menu_title, self.menu_grid, hbox(self.menu_close, 1), parent=menu)
+        self.menu_layout.setStretch(1, 1)
+        return menu
+
+    def current_page(self) -> ChapterPage:
+        return self.chapter_stack.currentWidget()
+
+    def _build_pages(self) -> None:
+        """Lay out every chapter once for this language and theme, so turning a page only switches pages."""
+        if self._theme is None:
+            return
+        while self.chapter_stack.count():
+            old = self.chapter_stack.widget(0)
+            self.chapter_stack.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        for chapter in self.chapters:
+            self.chapter_stack.addWidget(ChapterPage(chapter, self.language, self.clinic_values, self._theme))
+        self.chapter_stack.setCurrentIndex(self.index)
+        self._update_position()
+
+    def _update_position(self) -> None:
+        total = len(self.chapters)
+        self.dots.set_current(self.index)
+        self.page_label.setText(self.ui_text("explainer.page_of", current=self.index + 1, total=total))
+        self.next_button.setVisible(self.index < total - 1)

@@ -1,0 +1,116 @@
+"""The command line, run as IT runs it: a real subprocess where the exit status matters."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from kiosk import cli
+from kiosk.config import load_config
+from kiosk.staff_pin import verify_pin
+
+
+def kiosk(*args):
+    """Run the real command with private platform folders, so no config of this machine leaks in."""
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, env=ENV)
+
+
+ENV = {}
+
+
+@pytest.fixture(autouse=True)
+def private_environment(tmp_path, monkeypatch):
+    import os
+
+    ENV.clear()
+    ENV.update({key: value for key, value in os.environ.items() if key != "KIOSK_CONFIG"})
+    for name in ("XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        ENV[name] = str(tmp_path / "xdg" / name.lower())
+    ENV["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def test_check_passes_on_the_shipped_content(private_platform_dirs):
+    result = kiosk("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: 8 chapters")
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_check_lists_every_problem_and_exits_1(content_copy, tmp_path):
+    survey = (content_copy / "survey.yaml").read_text().replace('kind: "count"', 'kind: "counter"')
+    (content_copy / "survey.yaml").write_text(survey)
+    config = tmp_path / "config.yaml"
+    config.write_text("paper: legal\n")
+    result = kiosk("check", "--content", str(content_copy), "--config", str(config))
+    assert result.returncode == 1
+    assert result.stdout.startswith("2 problems found:")
+    assert "config.yaml:1: paper:" in result.stdout
+    assert "survey.yaml:" in result.stdout and "questions[3].kind" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_config_example_prints_a_loadable_file(tmp_path):
+    result = kiosk("config", "--example")
+    assert result.returncode == 0
+    assert yaml.safe_load(result.stdout)["printer"] == "folder"
+
+
+def test_config_shows_the_file_in_use(tmp_path):
+    path = tmp_path / "site.yaml"
+    path.write_text('kiosk_name: "North lobby"\n')
+    result = kiosk("config", "--config", str(path))
+    assert result.returncode == 0
+    assert f"config file: {path}" in result.stdout
+    assert "kiosk_name: North lobby" in result.stdout
+
+
+def test_set_pin_writes_only_a_hash_and_keeps_comments(tmp_path, monkeypatch):
+    path = tmp_path / "config.yaml"
+    path.write_text("# IT notes: lobby PC 3\nkiosk_name: Lobby\n")
+    answers = iter(["4826", "4826"])
+    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(answers))
+    assert cli.main(["set-pin", "--config", str(path)]) == 0
+    text = path.read_text()
+    assert text.startswith("# IT notes: lobby PC 3\n")
+    assert "4826" not in text
+    config, problems = load_config(path)
+    assert problems == [] and verify_pin("4826", config.staff_pin_hash)
+
+
+def test_set_pin_refuses_mismatch_and_short_pins(tmp_path, monkeypatch):
+    path = tmp_path / "config.yaml"
+    for answers in (["12", "12"], ["4826", "4827"]):
+        feed = iter(answers)
+        monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="", feed=feed: next(feed))
+        assert cli.main(["set-pin", "--config", str(path)]) == 2
+    assert not path.exists()
+
+
+def test_screenshot_writes_a_png_of_the_requested_size(tmp_path):
+    out = tmp_path / "welcome.png"
+    result = kiosk("screenshot", "--screen", "welcome", "--size", "1280x800", "--lang", "es", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 1280 and int.from_bytes(data[20:24], "big") == 800
+
+
+def test_screenshot_of_an_unknown_screen_fails_clearly(tmp_path):
+    result = kiosk("screenshot", "--screen", "nope", "-o", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "Unknown screen" in result.stderr
+
+
+def test_text_prints_the_explainer_a_paragraph_a_line(shipped_content):
+    result = kiosk("text", "--lang", "es", "--part", "explainer")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    first = shipped_content.explainer.chapters[0]
+    assert lines[0] == first.title["es"]
+    assert first.blocks[0].text["es"] in lines
+    assert any("Demo Pain Clinic" in line for line in lines)   # placeholders filled from the config
+    assert not any("{clinic_name}" in line for line in lines)
+    assert all(line.strip() for line in lines)
