@@ -3,21 +3,56 @@
     python3 dev.py run      start the kiosk (a window unless there is a touch screen)
     python3 dev.py test     run the whole test suite
 
-Both first make ./.venv and install the project with its test extra, and again whenever pyproject.toml
-changes. Extra arguments go to the kiosk or to pytest.
+Both first make ./.venv with Python 3.12 or newer (found on PATH if this interpreter is older; see
+docs/decisions/004-python-3.12.md) and install the project with its test extra, and again whenever
+pyproject.toml changes. Extra arguments go to the kiosk or to pytest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+MINIMUM = (3, 12)
+CANDIDATES = ["python3.14", "python3.13", "python3.12"]
+
+
+def is_new_enough(command: list[str]) -> bool:
+    check = f"import sys; sys.exit(sys.version_info < {MINIMUM})"
+    try:
+        return subprocess.run([*command, "-c", check], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+def candidate_interpreters() -> list[list[str]]:
+    """Newest first: this Python, pythonX.Y on PATH, pyenv's installed versions, the Windows launcher."""
+    found = [[sys.executable]]
+    found += [[path] for name in CANDIDATES if (path := shutil.which(name))]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    versions = (pyenv_root / "versions").glob("3.*")
+    for version in sorted(versions, reverse=True, key=lambda p: [int(x) for x in p.name.split(".") if x.isdigit()]):
+        python = version / "bin" / "python3"
+        if python.exists():
+            found.append([str(python)])
+    if os.name == "nt" and shutil.which("py"):
+        found += [["py", f"-{version}"] for version in ("3.14", "3.13", "3.12")]
+    return found
+
+
+def base_interpreter() -> list[str]:
+    """A Python 3.12+ to build the venv with (docs/decisions/004-python-3.12.md)."""
+    for command in candidate_interpreters():
+        if is_new_enough(command):
+            return command
+    raise SystemExit("The kiosk needs Python 3.12 or newer, and none was found. Install it (python.org, or "
+                     "`pyenv install 3.12`), then run this again.")
 
 
 def venv_python() -> Path:
@@ -28,9 +63,12 @@ def ensure_environment() -> Path:
     python = venv_python()
     stamp = VENV / ".installed-from"
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if python.exists() and not is_new_enough([str(python)]):
+        print("The existing .venv uses an older Python; making a new one ...", flush=True)
+        shutil.rmtree(VENV)
     if not python.exists():
         print("Creating .venv ...", flush=True)
-        venv.create(VENV, with_pip=True)
+        subprocess.run([*base_interpreter(), "-m", "venv", str(VENV)], check=True)
     if not stamp.exists() or stamp.read_text().strip() != wanted:
         print("Installing the kiosk and its test tools into .venv ...", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)

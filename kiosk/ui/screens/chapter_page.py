@@ -54,7 +54,8 @@ def _list_row(text: str, icon: str | None, theme: Theme) -> QWidget:
     if icon is None:
         marker = label("body", "•", wrap=False)
         marker.setAlignment(Qt.AlignTop)
-        hbox(marker, words, 1, spacing=theme.gap_px, margins=0, parent=row)
+        layout = hbox(marker, words, spacing=theme.gap_px // 2, margins=0, parent=row)
+        layout.setStretch(1, 1)
     else:
         picture = SvgView(icon)
         icon_px = max(theme.target_px, theme.text_px(28) * 3)

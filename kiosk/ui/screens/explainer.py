@@ -26,6 +26,7 @@ class ExplainerScreen(KioskScreen):
         self.clinic_values = {"clinic_name": clinic.name, "clinic_phone": clinic.phone}
         self.index = 0
         self._theme: Theme | None = None
+        self._built: dict[int, ChapterPage] = {}
 
         self.menu_button = button("secondary", on_click=self.open_menu, name="chapters_button")
         self.dots = PageDots(len(self.chapters))
@@ -64,10 +65,10 @@ class ExplainerScreen(KioskScreen):
     def show_chapter(self, index: int) -> None:
         self.index = max(0, min(index, len(self.chapters) - 1))
         self.pages.setCurrentIndex(0)
-        if self.chapter_stack.count():
-            page = self.chapter_stack.widget(self.index)
+        page = self.page(self.index)
+        if page is not None:
             page.scroll_to_top()
-            self.chapter_stack.setCurrentIndex(self.index)
+            self.chapter_stack.setCurrentWidget(page)
         self._update_position()
         self.page_shown.emit(self.index)
 
@@ -151,18 +152,26 @@ class ExplainerScreen(KioskScreen):
     def current_page(self) -> ChapterPage:
         return self.chapter_stack.currentWidget()
 
-    def _build_pages(self) -> None:
-        """Lay out every chapter once for this language and theme, so turning a page only switches pages."""
+    def page(self, index: int) -> ChapterPage | None:
+        """The laid-out page of a chapter, built the first time it is needed for this language and theme."""
         if self._theme is None:
-            return
-        while self.chapter_stack.count():
-            old = self.chapter_stack.widget(0)
+            return None
+        if index not in self._built:
+            page = ChapterPage(self.chapters[index], self.language, self.clinic_values, self._theme)
+            self.chapter_stack.addWidget(page)
+            self._built[index] = page
+        return self._built[index]
+
+    def _build_pages(self) -> None:
+        """Language or theme changed: drop the laid-out pages; the shown one is rebuilt at once."""
+        for old in self._built.values():
             self.chapter_stack.removeWidget(old)
             old.hide()
             old.deleteLater()
-        for chapter in self.chapters:
-            self.chapter_stack.addWidget(ChapterPage(chapter, self.language, self.clinic_values, self._theme))
-        self.chapter_stack.setCurrentIndex(self.index)
+        self._built.clear()
+        page = self.page(self.index)
+        if page is not None:
+            self.chapter_stack.setCurrentWidget(page)
         self._update_position()
 
     def _update_position(self) -> None:

@@ -1,0 +1,84 @@
+"""Regenerate every screenshot in docs/ with the kiosk's own `kiosk screenshot` command, plus contact sheets.
+
+    .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+DOCS = Path(__file__).resolve().parent
+SHOTS = DOCS / "screenshots"
+SIZES = [("1920x1080", 100), ("1280x800", 150)]
+
+
+def shoot(name: str, screen: str, size: str, text: int, lang: str | None = None, page: int | None = None,
+          folder: Path = SHOTS) -> Path:
+    out = folder / f"{name}.png"
+    args = [sys.executable, "-m", "kiosk", "screenshot", "--screen", screen, "--size", size,
+            "--text-size", str(text), "-o", str(out)]
+    if lang:
+        args += ["--lang", lang]
+    if page:
+        args += ["--page", str(page)]
+    subprocess.run(args, check=True, capture_output=True)
+    return out
+
+
+def contact_sheet(images: list[Path], labels: list[str], out: Path, columns: int = 4, width: int = 480) -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    loaded = [QImage(str(path)) for path in images]
+    cell_h = max(round(img.height() * width / img.width()) for img in loaded) + 40
+    rows = (len(loaded) + columns - 1) // columns
+    sheet = QImage(columns * (width + 16) + 16, rows * (cell_h + 16) + 16, QImage.Format_RGB32)
+    sheet.fill(QColor("#DDE3E8"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.SmoothPixmapTransform)
+    painter.setFont(QFont("Atkinson Hyperlegible", 14))
+    for index, (img, text) in enumerate(zip(loaded, labels)):
+        x = 16 + (index % columns) * (width + 16)
+        y = 16 + (index // columns) * (cell_h + 16)
+        scaled = img.scaledToWidth(width, Qt.SmoothTransformation)
+        painter.drawImage(x, y, scaled)
+        painter.drawText(QRect(x, y + scaled.height() + 6, width, 30), Qt.AlignLeft, text)
+    painter.end()
+    sheet.save(str(out), quality=88)
+    del app
+
+
+def main() -> int:
+    SHOTS.mkdir(exist_ok=True)
+    for size, text in SIZES:
+        suffix = f"{size}" + ("" if text == 100 else f"-{text}")
+        for lang in ("en", "es"):
+            shoot(f"welcome-{lang}-{suffix}", "welcome", size, text, lang)
+            shoot(f"idle-warning-{lang}-{suffix}", "idle-warning", size, text, lang)
+        for screen in ("staff-pin", "staff", "error"):
+            shoot(f"{screen}-{suffix}", screen, size, text)
+    with tempfile.TemporaryDirectory() as scratch:
+        for size, text in SIZES:
+            suffix = f"{size}" + ("" if text == 100 else f"-{text}")
+            pages, labels = [], []
+            for lang in ("en", "es"):
+                for page in range(1, 9):
+                    pages.append(shoot(f"explainer-{page}-{lang}-{suffix}", "explainer", size, text, lang, page,
+                                       Path(scratch)))
+                    labels.append(f"{lang.upper()} chapter {page}")
+                shoot(f"explainer-menu-{lang}-{suffix}", "explainer-menu", size, text, lang)
+            contact_sheet(pages, labels, DOCS / f"explainer-contact-sheet-{suffix}.jpg",
+                          width=360)
+    print(f"screenshots in {SHOTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
