@@ -33,6 +33,8 @@ class StaffPinScreen(KioskScreen):
             key_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
             self.grid.addWidget(key_button, index // 3, index % 3)
             self.keys[key] = key_button
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
         self.keys["back"].setAccessibleName("Delete")
         self.ok_button = button("primary", "OK", self.submit, name="pin_ok")
         self.cancel_button = button("secondary", "Cancel", self.cancel, name="pin_cancel")
@@ -95,13 +97,11 @@ class StaffPinScreen(KioskScreen):
         self.column.setSpacing(gap)
         self.page.setContentsMargins(theme.margin_px, theme.margin_px // 2, theme.margin_px, theme.margin_px // 2)
         key_px = max(theme.target_px, round(theme.height * 0.09))
+        widest = max(key_button.sizeHint().width() for key_button in self.keys.values())
         for key_button in self.keys.values():
-            key_button.setMinimumSize(round(key_px * 1.6), key_px)
+            key_button.setMinimumSize(max(round(key_px * 1.6), widest), key_px)
         self.dots.setMinimumHeight(theme.title_px + gap)
         self.status.setMinimumHeight(theme.body_px * 2)
-        width = round(theme.height * 0.62)
-        for widget in (self.title, self.dots, self.status, self.ok_button, self.cancel_button):
-            widget.setMaximumWidth(width)
 
     def _refresh(self) -> None:
         seconds = self.guard.seconds_locked()
