@@ -141,3 +141,23 @@ def test_nothing_is_clipped_on_any_screen(qtbot, make_window, size, text_percent
     qtbot.wait(1)
     problems += [f"staff: {p}" for p in clipped_texts(window)]
     assert problems == []
+
+
+def test_welcome_attract_loop_cycles_chapter_highlights(qtbot, make_window, shipped_content):
+    window = make_window()
+    chapters = shipped_content.explainer.chapters
+    assert window.welcome.highlight_text.text() == chapters[0].highlight["en"]
+    window.welcome._attract.setInterval(50)
+    window.welcome._attract.start()
+    qtbot.waitUntil(lambda: window.welcome.highlight_text.text() == chapters[1].highlight["en"], timeout=1000)
+    assert window.welcome.highlight_picture.asset() == chapters[1].illustration.file
+    window.go(Screen.EXPLAINER)
+    assert not window.welcome._attract.isActive()   # only while the welcome screen is showing
+
+
+def test_each_svg_is_parsed_once_and_reused():
+    from kiosk.ui.widgets.svg_view import svg_renderer
+
+    first = svg_renderer("illustrations/calf-cramp.svg")
+    assert first.isValid()
+    assert svg_renderer("illustrations/calf-cramp.svg") is first
