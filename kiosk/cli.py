@@ -40,11 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
                       help="which part (repeatable; default: all)")
     text.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
 
+    outcome = commands.add_parser("outcome", parents=[common],
+                                  help="print the outcome of an answers file as JSON (alert level, MNSI score, flags)")
+    outcome.add_argument("--answers", required=True, metavar="FILE", help="YAML: question id -> answer")
+    outcome.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
+
     commands.add_parser("set-pin", parents=[common], help="set the staff PIN (stored as a salted hash)")
 
     shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG file, offscreen")
-    shot.add_argument("--screen", required=True, help="welcome, explainer, explainer-menu, idle-warning, "
+    shot.add_argument("--screen", required=True, help="welcome, explainer, explainer-menu, survey, review, "
+                                                      "alert-emergency, alert-urgent, done, idle-warning, "
                                                       "staff-pin, staff or error")
+    shot.add_argument("--question", help="survey question id, with --screen survey (default: the first)")
     shot.add_argument("--page", type=int, default=1, help="explainer chapter number (1 = the first)")
     shot.add_argument("--lang", default=None, help="language code (default: the configured default)")
     shot.add_argument("--size", default="1920x1080", help="window size WIDTHxHEIGHT (default 1920x1080)")
@@ -60,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command == "run" and args.command is None:
         args = build_parser().parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "config": cmd_config, "set-pin": cmd_set_pin,
+    handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "outcome": cmd_outcome, "config": cmd_config, "set-pin": cmd_set_pin,
                "screenshot": cmd_screenshot}[command]
     try:
         return handler(args)
@@ -99,6 +106,26 @@ def cmd_text(args) -> int:
     for part in args.part or PARTS:
         for line in part_lines(loaded.content, part, args.lang, values):
             print(line)
+    return 0
+
+
+def cmd_outcome(args) -> int:
+    import json
+
+    from kiosk.startup import load_everything
+    from kiosk.survey.answers_file import AnswersFileError, load_answers
+    from kiosk.survey.outcome import compute_outcome
+
+    loaded = load_everything(args.config, args.content)
+    if not loaded.ok:
+        print(format_report(loaded.problems), file=sys.stderr)
+        return 2
+    try:
+        answers = load_answers(Path(args.answers), loaded.content.survey)
+    except AnswersFileError as error:
+        print(format_report(error.problems), file=sys.stderr)
+        return 2
+    print(json.dumps(compute_outcome(loaded.content.survey, answers).as_json()))
     return 0
 
 
@@ -164,7 +191,8 @@ def cmd_screenshot(args) -> int:
         return 2
     return render_screenshot(screen=args.screen, output=Path(args.output), size=(width, height),
                              language=args.lang, text_size=args.text_size, high_contrast=args.high_contrast,
-                             config_arg=args.config, content_arg=args.content, page=args.page)
+                             config_arg=args.config, content_arg=args.content, page=args.page,
+                             question=args.question)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""One patient's visit: their language, reading comfort and answers. Memory only, one visit long.
+"""One patient's visit: their language, reading comfort and survey. Memory only, one visit long.
 
 A visit is never cleaned in place: when it ends (finish, Start over, idle timeout, an error) the shell
 drops the object and makes a new one, so nothing of the last patient can linger in a field we forgot.
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.config import SiteConfig
+from kiosk.survey.session import SurveySession
 
 
 @dataclass
@@ -17,8 +18,14 @@ class Visit:
     language: str
     text_percent: int
     high_contrast: bool
-    answers: dict[str, Any] = field(default_factory=dict)
+    survey: SurveySession | None = None
+    alerted: set[frozenset[str]] = field(default_factory=set)   # red-flag sets already sent to staff
 
     @classmethod
     def fresh(cls, config: SiteConfig) -> "Visit":
         return cls(config.default_language, config.text_size, config.high_contrast)
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """The answers that count so far (empty before the survey starts)."""
+        return self.survey.finish() if self.survey else {}

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from kiosk.problems import Problem, format_report
 
-SCREENS = ("welcome", "explainer", "explainer-menu", "idle-warning", "staff-pin", "staff", "error")
+SCREENS = ("welcome", "explainer", "explainer-menu", "survey", "review", "alert-emergency", "alert-urgent", "done",
+           "idle-warning", "staff-pin", "staff", "error")
 
 EXAMPLE_PROBLEMS = [
     Problem("content/survey.yaml", "questions[12].show_if.question", "'diabetis' is not a question id "
@@ -19,7 +20,7 @@ EXAMPLE_PROBLEMS = [
 
 
 def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=None, text_size=None,
-                      high_contrast=False, config_arg=None, content_arg=None, page=1) -> int:
+                      high_contrast=False, config_arg=None, content_arg=None, page=1, question=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if screen not in SCREENS:
         print(f"Unknown screen {screen!r}. Screens: {', '.join(SCREENS)}", file=sys.stderr)
@@ -42,8 +43,12 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
         if screen == "explainer" and not 1 <= page <= chapters:
             print(f"--page must be from 1 to {chapters}", file=sys.stderr)
             return 2
+        survey = loaded.content.survey
+        if screen == "survey" and question is not None and not survey.has_question(question):
+            print(f"--question must be a question id, like {survey.questions[0].id}", file=sys.stderr)
+            return 2
         image = grab_kiosk_screen(loaded.config, loaded.content, screen, size, language, text_size, high_contrast,
-                                  page)
+                                  page, question)
     output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(output)):
         print(f"Could not write {output}", file=sys.stderr)
@@ -53,7 +58,8 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
     return 0
 
 
-def grab_kiosk_screen(config, content, screen, size, language=None, text_size=None, high_contrast=False, page=1):
+def grab_kiosk_screen(config, content, screen, size, language=None, text_size=None, high_contrast=False, page=1,
+                      question=None):
     from kiosk.ui.shell import KioskWindow, Screen
 
     window = KioskWindow(config, content, size=size)
@@ -71,7 +77,17 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
             window.explainer.show_chapter(page - 1)
             if screen == "explainer-menu":
                 window.explainer.open_menu()
+        elif screen in ("survey", "review", "done"):
+            _survey_at(window, question if screen == "survey" else None)
+            if screen == "done":
+                window.survey_finish()
+        elif screen in ("alert-emergency", "alert-urgent"):
+            flags = ("chest_or_breathing",) if screen == "alert-emergency" else ("one_leg_swollen", "foot_wound")
+            window.start_check()
+            window.visit.survey.set_answer(flags)
+            window.survey_next()
         elif screen == "idle-warning":
+            _survey_at(window, "cramp_any")
             window.overlay.show_countdown(config.idle.countdown_seconds - 3)
         elif screen == "staff-pin":
             window.open_staff_pin()
@@ -84,6 +100,15 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
     finally:
         window.detach()
         window.deleteLater()
+
+
+def _survey_at(window, question_id):
+    """The sample patient's answers up to `question_id` (or the review when None), shown as a patient sees it."""
+    from kiosk.survey.sample import walk
+
+    window.start_check()
+    walk(window.visit.survey, stop_at=question_id)
+    window._show_survey_position()
 
 
 def grab_error_screen(problems, size):

@@ -18,7 +18,13 @@ from kiosk.staff_pin import PinGuard
 from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.idle import IdleClock, IdleRule
 from kiosk.ui.layout import vbox
+from kiosk.alerts import AlertBoard
+from kiosk.survey.outcome import RED_FLAGS, alert_level
+from kiosk.survey.session import SurveySession
+from kiosk.ui.screens.alerts import EmergencyScreen, UrgentScreen
 from kiosk.ui.screens.explainer import ExplainerScreen
+from kiosk.ui.screens.question import QuestionScreen
+from kiosk.ui.screens.review import DoneScreen, ReviewScreen
 from kiosk.ui.screens.idle_overlay import IdleOverlay
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.screens.staff_pin import StaffPinScreen
@@ -32,14 +38,25 @@ log = logging.getLogger("kiosk.ui")
 class Screen(Enum):
     WELCOME = "welcome"
     EXPLAINER = "explainer"
+    SURVEY = "survey"
+    ALERT_EMERGENCY = "alert-emergency"
+    ALERT_URGENT = "alert-urgent"
+    REVIEW = "review"
+    DONE = "done"
     STAFF_PIN = "staff-pin"
     STAFF = "staff"
 
 
 # Where each screen may lead. Start over / idle wipe (back to WELCOME) is allowed from everywhere.
 TRANSITIONS: dict[Screen, frozenset[Screen]] = {
-    Screen.WELCOME: frozenset({Screen.EXPLAINER, Screen.STAFF_PIN}),
-    Screen.EXPLAINER: frozenset({Screen.STAFF_PIN}),
+    Screen.WELCOME: frozenset({Screen.EXPLAINER, Screen.SURVEY, Screen.STAFF_PIN}),
+    Screen.EXPLAINER: frozenset({Screen.SURVEY, Screen.STAFF_PIN}),
+    Screen.SURVEY: frozenset({Screen.SURVEY, Screen.ALERT_EMERGENCY, Screen.ALERT_URGENT, Screen.REVIEW,
+                              Screen.STAFF_PIN}),
+    Screen.ALERT_URGENT: frozenset({Screen.SURVEY, Screen.REVIEW, Screen.STAFF_PIN}),
+    Screen.ALERT_EMERGENCY: frozenset({Screen.STAFF_PIN}),
+    Screen.REVIEW: frozenset({Screen.SURVEY, Screen.DONE, Screen.STAFF_PIN}),
+    Screen.DONE: frozenset({Screen.STAFF_PIN}),
     Screen.STAFF_PIN: frozenset({Screen.STAFF}),
     Screen.STAFF: frozenset(),
 }
@@ -51,6 +68,11 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
     rules = {
         Screen.WELCOME: IdleRule(idle.explainer_seconds),   # quietly forget a half-chosen language
         Screen.EXPLAINER: IdleRule(idle.explainer_seconds),
+        Screen.SURVEY: IdleRule(idle.survey_seconds, warn=True),
+        Screen.ALERT_URGENT: IdleRule(idle.survey_seconds, warn=True),
+        Screen.REVIEW: IdleRule(idle.survey_seconds, warn=True),
+        Screen.DONE: IdleRule(idle.done_seconds),
+        # Screen.ALERT_EMERGENCY has no rule: only staff, with the PIN, clear it.
         Screen.STAFF_PIN: IdleRule(idle.staff_seconds),
         Screen.STAFF: IdleRule(idle.staff_seconds),
     }
@@ -58,7 +80,8 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
 
 
 class KioskWindow(QWidget):
-    def __init__(self, config: SiteConfig, content: Content, log_file=None, size: tuple[int, int] | None = None):
+    def __init__(self, config: SiteConfig, content: Content, log_file=None, size: tuple[int, int] | None = None,
+                 alert_board: AlertBoard | None = None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -75,9 +98,17 @@ class KioskWindow(QWidget):
         self.pin_guard = PinGuard(config.staff_pin_hash)
         self.welcome = WelcomeScreen(content)
         self.explainer = ExplainerScreen(content, config.clinic)
+        self.question = QuestionScreen(content)
+        self.emergency = EmergencyScreen(content)
+        self.urgent = UrgentScreen(content)
+        self.review = ReviewScreen(content)
+        self.done = DoneScreen(content)
         self.staff_pin = StaffPinScreen(self.pin_guard)
-        self.staff = StaffScreen(config, content, self.pin_guard, log_file)
-        self.screens = {Screen.WELCOME: self.welcome, Screen.EXPLAINER: self.explainer,
+        self.alert_board = alert_board or AlertBoard()
+        self.staff = StaffScreen(config, content, self.pin_guard, log_file, self.alert_board)
+        self.screens = {Screen.WELCOME: self.welcome, Screen.EXPLAINER: self.explainer, Screen.SURVEY: self.question,
+                        Screen.ALERT_EMERGENCY: self.emergency, Screen.ALERT_URGENT: self.urgent,
+                        Screen.REVIEW: self.review, Screen.DONE: self.done,
                         Screen.STAFF_PIN: self.staff_pin, Screen.STAFF: self.staff}
         self.stack = QStackedWidget()
         for screen in self.screens.values():
@@ -107,6 +138,20 @@ class KioskWindow(QWidget):
         self.overlay.more_time_requested.connect(self.more_time)
 
         self.welcome.learn_requested.connect(lambda: self.go(Screen.EXPLAINER))
+        self.welcome.check_requested.connect(self.start_check)
+        self.explainer.check_requested.connect(self.start_check)
+        self.question.next_requested.connect(self.survey_next)
+        self.question.back_requested.connect(self.survey_back)
+        self.question.skip_requested.connect(self.survey_skip)
+        self.question.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.urgent.continue_requested.connect(self._show_survey_position)
+        self.urgent.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.emergency.staff_requested.connect(self.open_staff_pin)
+        self.review.edit_requested.connect(self.survey_edit)
+        self.review.back_requested.connect(self.survey_back)
+        self.review.finish_requested.connect(self.survey_finish)
+        self.review.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.done.done_requested.connect(lambda: self.end_visit("done"))
         self.explainer.back_to_welcome_requested.connect(lambda: self.go(Screen.WELCOME))
         self.explainer.start_over_requested.connect(lambda: self.end_visit("start_over"))
         self.explainer.page_shown.connect(lambda index: log.info("explainer.page index=%d", index))
@@ -141,6 +186,68 @@ class KioskWindow(QWidget):
         self.screens[target].entered()
         self.idle.set_rule(idle_rule(target, self.config))
         log.info("screen.shown name=%s", target.value)
+
+    # --- the survey ---------------------------------------------------------------------------------
+
+    def start_check(self) -> None:
+        self.visit.survey = SurveySession(self.content.survey)
+        log.info("survey.started")
+        self._show_survey_position()
+
+    def survey_next(self) -> None:
+        session = self.visit.survey
+        left = session.question
+        session.next()
+        if left.id == RED_FLAGS and self._safety_check(session):
+            return
+        self._show_survey_position()
+
+    def _safety_check(self, session: SurveySession) -> bool:
+        """After the safety question: alert staff (once per set of symptoms) and show the safety screen."""
+        level, flagged = alert_level(self.content.survey, session.finish())
+        if level == "none":
+            return False
+        if frozenset(flagged) not in self.visit.alerted:
+            self.visit.alerted.add(frozenset(flagged))
+            self.alert_board.raise_alert(level, flagged)
+        if level == "emergency":
+            self.go(Screen.ALERT_EMERGENCY)
+        else:
+            self.urgent.show_symptoms(flagged)
+            self.go(Screen.ALERT_URGENT)
+        return True
+
+    def survey_back(self) -> None:
+        if self.visit.survey is None or not self.visit.survey.back():
+            self.visit.survey = None
+            self.question.reset()
+            self._show(Screen.WELCOME)
+            return
+        self._show_survey_position()
+
+    def survey_skip(self) -> None:
+        self.visit.survey.skip()
+        self._show_survey_position()
+
+    def survey_edit(self, question_id: str) -> None:
+        self.visit.survey.edit(question_id)
+        self._show_survey_position()
+
+    def survey_finish(self) -> None:
+        log.info("survey.finished")
+        self.go(Screen.DONE)
+
+    def _show_survey_position(self) -> None:
+        session = self.visit.survey
+        if session.at_review:
+            self.review.show_review(session)
+            self.go(Screen.REVIEW)
+        else:
+            self.question.show_question(session)
+            self.go(Screen.SURVEY)
+        log.info("survey.position index=%d", session.progress()[0])
+
+    # --- staff ---------------------------------------------------------------------------------------
 
     def open_staff_pin(self) -> None:
         if self.current in (Screen.STAFF_PIN, Screen.STAFF):

@@ -12,10 +12,11 @@ from kiosk.config import IdleTimes
 from kiosk.logs import setup_logging
 from kiosk.staff_pin import hash_pin
 from kiosk.ui.idle import IdleRule
+from tests.ui.drive import TYPICAL, walk_to_review
 
 pytestmark = pytest.mark.ui
 
-SECRETS = ["Zoraida", "over_10_min", "chest_or_breathing", "8_to_14", "2468"]
+SECRETS = ["Zoraida", "ZORAIDA", "over_10_min", "toes_right", "type_2", "metformin", "2468"]
 
 
 def test_a_visit_leaves_no_answer_or_pin_in_the_log(qtbot, make_window, config, tmp_path):
@@ -23,10 +24,11 @@ def test_a_visit_leaves_no_answer_or_pin_in_the_log(qtbot, make_window, config, 
     window = make_window(site_config=replace(config, staff_pin_hash=hash_pin("2468"),
                                              idle=IdleTimes(countdown_seconds=1)))
     qtbot.mouseClick(window.welcome.language_buttons["es"], Qt.LeftButton)
-    window.visit.answers.update({"first_name": "Zoraida", "cramp_duration": "over_10_min",
-                                 "red_flags": ["chest_or_breathing"], "alcohol_per_week": "8_to_14"})
     qtbot.mouseClick(window.welcome.learn_button, Qt.LeftButton)
     qtbot.mouseClick(window.explainer.next_button, Qt.LeftButton)
+    qtbot.mouseClick(window.explainer.check_button, Qt.LeftButton)
+    walk_to_review(qtbot, window, {**TYPICAL, "cramp_duration": "over_10_min", "first_name": "zoraida"})
+    assert window.visit.answers["first_name"] == "Zoraida"
     window.idle.set_rule(IdleRule(1, warn=True))
     qtbot.waitUntil(lambda: window.visit.answers == {}, timeout=4000)      # idle wipe
     window.activity.set_hold_ms(100)

@@ -6,9 +6,10 @@ Later issues add the print queue and staff alerts here.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk import __version__
+from kiosk.alerts import AlertBoard
 from kiosk.config import SiteConfig
 from kiosk.staff_pin import PinGuard
 from kiosk.ui.layout import button, card, hbox, label, vbox
@@ -20,9 +21,14 @@ class StaffScreen(KioskScreen):
     back_requested = Signal()
     exit_requested = Signal()
 
-    def __init__(self, config: SiteConfig, content, guard: PinGuard, log_file, parent=None):
+    def __init__(self, config: SiteConfig, content, guard: PinGuard, log_file, alert_board: AlertBoard,
+                 parent=None):
         super().__init__(content, parent)
+        self.alert_board = alert_board
         self.title = label("heading", "Staff panel")
+        self.alerts_title = label("heading", "Safety alerts")
+        self.alerts_box = card()
+        self.alerts_layout = vbox(parent=self.alerts_box)
         self.warnings = []
         if guard.uses_default_pin:
             self.warnings.append(label("alert", "The default PIN 0000 is in use. Set your own with: kiosk set-pin",
@@ -54,8 +60,45 @@ class StaffScreen(KioskScreen):
         self.exit_button = button("danger", "Exit the kiosk", self.exit_requested.emit, name="staff_exit")
         for action in (self.back_button, self.exit_button):
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.page = vbox(self.title, *self.warnings, self.info, 1, hbox(self.exit_button, self.back_button),
-                         parent=self)
+        self.page = vbox(self.title, *self.warnings, self.alerts_box, self.info, 1,
+                         hbox(self.exit_button, self.back_button), parent=self)
+        self.show_alerts()
+
+    def entered(self) -> None:
+        self.show_alerts()
+
+    def show_alerts(self) -> None:
+        """Today's safety alerts, newest first, in plain words for the front desk; never a diagnosis."""
+        while self.alerts_layout.count():
+            item = self.alerts_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        alerts = self.alert_board.alerts()
+        self.alerts_box.setVisible(bool(alerts))
+        if not alerts:
+            return
+        question = self.content.survey.question("red_flags")
+        for alert in alerts:
+            symptoms = "; ".join(question.choice(s).label["en"] if "en" in self.content.languages
+                                 else question.choice(s).label[self.content.languages[0]] for s in alert.symptoms)
+            state = "acknowledged" if alert.acknowledged else "NEEDS ATTENTION"
+            text = f"#{alert.number}  {alert.raised_at:%H:%M}  {alert.level.upper()} ({state}): {symptoms}"
+            words = label("alert" if not alert.acknowledged else "body", text, name=f"alert_{alert.number}")
+            row = hbox(words, spacing=8)
+            row.setStretch(0, 1)
+            if not alert.acknowledged:
+                ack = button("secondary", "Acknowledge", lambda number=alert.number: self._acknowledge(number),
+                             name=f"acknowledge_{alert.number}")
+                row.addWidget(ack)
+            holder = QWidget()
+            holder.setLayout(row)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.alerts_layout.addWidget(holder)
+
+    def _acknowledge(self, number: int) -> None:
+        self.alert_board.acknowledge(number)
+        self.show_alerts()
 
     def apply_theme(self, theme: Theme) -> None:
         margin, gap = theme.margin_px, theme.gap_px
@@ -64,3 +107,5 @@ class StaffScreen(KioskScreen):
         self.grid.setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
         self.grid.setHorizontalSpacing(gap * 2)
         self.grid.setVerticalSpacing(gap // 2)
+        self.alerts_layout.setContentsMargins(gap, gap, gap, gap)
+        self.alerts_layout.setSpacing(gap // 2)

@@ -1,0 +1,143 @@
+"""The review: every answer in plain words; tap one to change it. Then on to the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QScroller, QSizePolicy, QWidget
+
+from kiosk.content.model import KIND_BODY_MAP, KIND_MULTI, KIND_SCALE, KIND_YES_NO, Question
+from kiosk.survey.session import SurveySession
+from kiosk.ui.layout import button, hbox, label, vbox
+from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.wrap_button import WrapButton
+
+
+def answer_in_words(question: Question, value: Any, skipped: bool, ui, language: str) -> str:
+    """The answer as the patient would say it."""
+    if value is None:
+        return ui.get(f"survey.skip_{question.skip}", language) if skipped and question.skip else \
+            ui.get("review.no_answer", language)
+    if question.kind == KIND_YES_NO:
+        return ui.get(f"choice.{value}", language)
+    if question.kind in (KIND_MULTI, KIND_BODY_MAP):
+        return ", ".join(question.choice(choice).label[language] for choice in value)
+    if question.kind == KIND_SCALE:
+        return f"{value} / {question.max}"
+    if isinstance(value, int):
+        return str(value)
+    if question.choices:
+        return question.choice(value).label[language]
+    return str(value)
+
+
+class ReviewRow(WrapButton):
+    """A tappable answer: the question above, the answer below in bold."""
+
+    def __init__(self, prompt: str, answer: str):
+        super().__init__(answer)
+        self.prompt = label("body", prompt)
+        self.prompt.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self._layout.insertWidget(0, self.prompt)
+        self._layout.setDirection(self._layout.Direction.TopToBottom)
+
+
+class ReviewScreen(KioskScreen):
+    edit_requested = Signal(str)
+    finish_requested = Signal()
+    back_requested = Signal()
+    start_over_requested = Signal()
+
+    def __init__(self, content, parent=None):
+        super().__init__(content, parent)
+        self.session: SurveySession | None = None
+        self.rows: dict[str, ReviewRow] = {}
+        self._theme: Theme | None = None
+        self.title = label("heading", name="review_title")
+        self.hint = label("muted")
+        self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
+        self.list_holder = QWidget()
+        self.list_layout = vbox(margins=0, parent=self.list_holder)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.list_holder)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.back_button = button("secondary", on_click=self.back_requested.emit, name="back_button")
+        self.finish_button = button("primary", on_click=self.finish_requested.emit, name="finish_button")
+        self.finish_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.page = vbox(hbox(self.title, 1, self.start_over_button), self.hint, self.scroll,
+                         hbox(self.back_button, self.finish_button), parent=self)
+        self.page.setStretch(2, 1)
+
+    def show_review(self, session: SurveySession) -> None:
+        self.session = session
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.rows.clear()
+        if self.session is None:
+            return
+        for question, value in self.session.review_items():
+            words = answer_in_words(question, value, self.session.is_skipped(question.id), self.content.ui,
+                                    self.language)
+            row = ReviewRow(question.prompt[self.language], words)
+            row.setProperty("role", "secondary")
+            row.setObjectName(f"review_{question.id}")
+            row.set_alignment(Qt.AlignLeft)
+            if self._theme:
+                row.set_padding(max(8, self._theme.gap_px // 2), self._theme.gap_px)
+            row.clicked.connect(lambda _checked=False, qid=question.id: self.edit_requested.emit(qid))
+            self.list_layout.addWidget(row)
+            row.show()
+            self.rows[question.id] = row
+        self.list_layout.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.ui_text("review.title"))
+        self.hint.setText(self.ui_text("review.hint"))
+        self.start_over_button.setText(self.ui_text("common.start_over"))
+        self.back_button.setText(self.ui_text("common.back"))
+        self.finish_button.setText(self.ui_text("review.finish"))
+        self._rebuild()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        margin, gap = theme.margin_px, theme.gap_px
+        self.page.setContentsMargins(theme.target_px + gap, margin // 2, margin, margin // 2)
+        self.page.setSpacing(gap)
+        self.list_layout.setSpacing(gap // 2)
+        self.list_layout.setContentsMargins(0, 0, gap, 0)
+        self._rebuild()
+
+    def reset(self) -> None:
+        self.session = None
+        self._rebuild()
+
+
+class DoneScreen(KioskScreen):
+    done_requested = Signal()
+
+    def __init__(self, content, parent=None):
+        super().__init__(content, parent)
+        self.title = label("title", align=Qt.AlignCenter, name="done_title")
+        self.message = label("heading", align=Qt.AlignCenter, name="done_message")
+        self.done_button = button("primary", on_click=self.done_requested.emit, name="done_button")
+        self.page = vbox(1, self.title, self.message, 1, hbox(1, self.done_button, 1), parent=self)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.ui_text("done.title"))
+        self.message.setText(self.ui_text("done.message"))
+        self.done_button.setText(self.ui_text("common.done"))
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.page.setContentsMargins(theme.margin_px, theme.margin_px, theme.margin_px, theme.margin_px)
+        self.page.setSpacing(theme.gap_px * 2)
+        self.done_button.setMinimumWidth(round(theme.width * 0.3))

@@ -1,0 +1,235 @@
+"""Under any sequence of patient actions the session keeps its invariants and only raises what it should."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk.content.model import KIND_BODY_MAP, KIND_COUNT, KIND_MULTI, KIND_SCALE, KIND_SINGLE, KIND_TEXT, KIND_YES_NO
+from kiosk.survey.conditions import visible_answers
+from kiosk.survey.outcome import compute_outcome
+from kiosk.survey.session import SurveySession
+from kiosk.survey.values import InvalidAnswer, check_answer
+
+PROPERTY = settings(max_examples=300, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+
+# Weighted so that runs get far into the survey; every action still appears in every state.
+ACTIONS = ("answer", "next", "answer", "next", "answer", "next", "skip", "back", "invalid", "clear", "edit")
+LETTERS = "abcdefghijklmnopqrstuvwxyzñáéíóúüÁÉÑ'-"
+NOT_CHOICE_IDS = ("", "Yes", "none ", "knee_left", "over_10_mins", "maybe", "True")
+
+
+# --- values drawn from the question itself ----------------------------------------------------------
+
+
+def valid_values(question) -> st.SearchStrategy:
+    kind = question.kind
+    if kind in (KIND_SINGLE, KIND_YES_NO):
+        return st.sampled_from(question.choice_ids())
+    if kind in (KIND_MULTI, KIND_BODY_MAP):
+        exclusive = [c.id for c in question.choices if c.exclusive]
+        others = [c.id for c in question.choices if not c.exclusive]
+        subsets = st.lists(st.sampled_from(others), min_size=1, unique=True)
+        if exclusive:
+            return st.one_of(subsets, st.sampled_from(exclusive).map(lambda choice: [choice]))
+        return subsets
+    if kind in (KIND_SCALE, KIND_COUNT):
+        return st.integers(question.min, question.max)
+    assert kind == KIND_TEXT
+    core = st.text(st.sampled_from(LETTERS + " "), min_size=1, max_size=question.max_length).filter(str.strip)
+    padding = st.text(" ", max_size=3)
+    return st.tuples(padding, core, padding).map("".join)
+
+
+def invalid_values(question) -> st.SearchStrategy:
+    kind = question.kind
+    anything_wrong = st.one_of(st.none(), st.booleans(), st.floats(allow_nan=True))
+    if kind in (KIND_SINGLE, KIND_YES_NO):
+        ids = question.choice_ids()
+        return st.one_of(anything_wrong, st.integers(),
+                         st.sampled_from(NOT_CHOICE_IDS + ("not_sure",) * (kind == KIND_YES_NO))
+                         .filter(lambda v: v not in ids),
+                         st.lists(st.sampled_from(ids), min_size=1, max_size=2))    # a list for a single
+    if kind in (KIND_MULTI, KIND_BODY_MAP):
+        ids = question.choice_ids()
+        exclusive = [c.id for c in question.choices if c.exclusive]
+        unknown = st.sampled_from(NOT_CHOICE_IDS).filter(lambda v: v not in ids)
+        wrong = [anything_wrong, st.integers(), st.just([]), st.just(()),
+                 st.lists(st.sampled_from(ids), max_size=2).flatmap(
+                     lambda chosen: unknown.map(lambda bad: [*chosen, bad])),
+                 st.lists(st.booleans(), min_size=1, max_size=2)]
+        if exclusive:
+            wrong.append(st.tuples(st.sampled_from(exclusive), st.sampled_from(ids)).filter(
+                lambda pair: pair[0] != pair[1]).map(list))
+        return st.one_of(*wrong)
+    if kind in (KIND_SCALE, KIND_COUNT):
+        return st.one_of(anything_wrong, st.integers(max_value=question.min - 1),
+                         st.integers(min_value=question.max + 1), st.just(str(question.min)),
+                         st.just([question.min]))
+    assert kind == KIND_TEXT
+    too_long = st.text(st.sampled_from(LETTERS), min_size=question.max_length + 1,
+                       max_size=question.max_length + 5)
+    return st.one_of(anything_wrong, st.integers(), st.text(" \t\n", max_size=4), too_long, st.just(["Ana"]))
+
+
+# --- invariants -------------------------------------------------------------------------------------
+
+
+def state(session):
+    """Everything the session holds, to prove that a refused action changed nothing."""
+    return copy.deepcopy({key: value for key, value in vars(session).items() if key != "survey"})
+
+
+def raw_answers(session):
+    return {q.id: session.answer_of(q.id) for q in session.survey.questions if session.answer_of(q.id) is not None}
+
+
+def check_outcome(survey, answers):
+    result = compute_outcome(survey, answers)
+    assert 0 <= result.mnsi_score <= result.mnsi_answered <= 13
+    assert result.alert_level in ("none", "urgent", "emergency")
+    assert result.mnsi_positive == (result.mnsi_score >= result.mnsi_threshold)
+    return result
+
+
+def check_invariants(session):
+    survey = session.survey
+    shown = [q.id for q in session.shown_questions()]
+    a, b = session.progress()
+    assert b == len(shown)
+    if session.at_review:
+        assert session.question is None and a == b
+    else:
+        assert session.question.id in shown
+        assert 1 <= a <= b
+        assert shown[a - 1] == session.question.id
+    finished = session.finish()
+    for question_id, value in finished.items():
+        assert question_id in shown
+        assert check_answer(survey.question(question_id), value) == value
+    assert list(finished) == [question_id for question_id in shown if question_id in finished]
+    assert finished == visible_answers(survey, finished)
+    assert session.finish() == finished
+    assert check_outcome(survey, finished) == compute_outcome(survey, raw_answers(session))
+
+
+def refused(session, action, error=ValueError):
+    before = state(session)
+    with pytest.raises(error):
+        action()
+    assert state(session) == before
+
+
+# --- one action -------------------------------------------------------------------------------------
+
+
+def act(session, data, action):
+    survey = session.survey
+    question = session.question
+    if action == "answer":
+        if question is None:
+            return refused(session, lambda: session.set_answer("yes"))
+        value = data.draw(valid_values(question), label=f"valid {question.id}")
+        canonical = session.set_answer(value)
+        assert canonical == check_answer(question, value)
+        assert session.answer_of(question.id) == canonical
+        assert not session.is_skipped(question.id) and session.can_go_next()
+        assert session.question is question
+    elif action == "invalid":
+        if question is None:
+            return refused(session, lambda: session.set_answer("yes"))
+        value = data.draw(invalid_values(question), label=f"invalid {question.id}")
+        refused(session, lambda: session.set_answer(value), InvalidAnswer)
+    elif action == "clear":
+        if question is None:
+            return refused(session, session.clear_answer)
+        session.clear_answer()
+        assert session.answer_of(question.id) is None
+        assert session.question is question
+    elif action == "skip":
+        if question is None or question.skip is None:
+            return refused(session, session.skip)
+        session.skip()
+        assert session.is_skipped(question.id) and session.answer_of(question.id) is None
+        assert_moved_forward(session, question)
+    elif action == "next":
+        if not session.can_go_next():
+            return refused(session, session.next)
+        session.next()
+        assert_moved_forward(session, question)
+    elif action == "back":
+        before = state(session)
+        if not session.back():
+            assert state(session) == before
+            assert session.question is not None and session.question.id == survey.questions[0].id
+    elif action == "edit":
+        if not session.at_review:
+            question_id = data.draw(st.sampled_from([q.id for q in survey.questions]), label="edit (refused)")
+            return refused(session, lambda: session.edit(question_id))
+        question_id = data.draw(st.sampled_from([q.id for q in session.shown_questions()]), label="edit")
+        session.edit(question_id)
+        assert session.question.id == question_id
+    else:  # pragma: no cover
+        raise AssertionError(action)
+
+
+def assert_moved_forward(session, previous):
+    if session.at_review:
+        return
+    order = [q.id for q in session.survey.questions]
+    assert order.index(session.question.id) > order.index(previous.id)
+
+
+def run_actions(session, data, steps):
+    check_invariants(session)
+    for _ in range(steps):
+        action = data.draw(st.sampled_from(ACTIONS), label="action")
+        act(session, data, action)
+        check_invariants(session)
+
+
+# --- the properties ---------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(data=st.data())
+def test_random_actions_from_the_start_keep_the_invariants(shipped_content, data):
+    session = SurveySession(shipped_content.survey)
+    run_actions(session, data, data.draw(st.integers(1, 80), label="steps"))
+
+
+@PROPERTY
+@given(data=st.data())
+def test_random_actions_from_the_review_keep_the_invariants(shipped_content, data):
+    """Reach the review with random valid answers and skips first, so that edit and back-from-review get used."""
+    session = SurveySession(shipped_content.survey)
+    while not session.at_review:
+        question = session.question
+        if question.skip is not None and data.draw(st.integers(0, 4), label="skip?") == 0:
+            session.skip()
+        else:
+            session.set_answer(data.draw(valid_values(question), label=f"valid {question.id}"))
+            session.next()
+    check_invariants(session)
+    run_actions(session, data, data.draw(st.integers(1, 40), label="steps"))
+
+
+@PROPERTY
+@given(data=st.data())
+def test_finish_is_idempotent_and_the_outcome_is_always_well_formed(shipped_content, data):
+    """Any valid answers to any questions (hidden or not): visible_answers settles in one pass."""
+    survey = shipped_content.survey
+    chosen = data.draw(st.lists(st.sampled_from([q.id for q in survey.questions]), unique=True), label="questions")
+    answers = {question_id: check_answer(survey.question(question_id),
+                                         data.draw(valid_values(survey.question(question_id)), label=question_id))
+               for question_id in chosen}
+    kept = visible_answers(survey, answers)
+    assert visible_answers(survey, kept) == kept
+    assert set(kept) <= set(answers)
+    result = check_outcome(survey, answers)
+    assert result == compute_outcome(survey, kept)
