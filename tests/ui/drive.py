@@ -27,6 +27,12 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.LeftButton)
 
 
+def reveal(window, widget):
+    """Scroll the answer area so the widget is in view, as a patient would with a finger."""
+    if window.question.scroll.widget().isAncestorOf(widget):
+        window.question.scroll.ensureWidgetVisible(widget, 0, 0)
+
+
 def tap_region(qtbot, picture, region: str):
     """Tap the middle of a body map region, inside its real outline."""
     shape = picture.shapes[region]
@@ -54,11 +60,14 @@ def answer_current(qtbot, window, value):
             tap_region(qtbot, widget.picture, region)
     elif isinstance(value, list):
         for choice in value:
+            reveal(window, widget.cards[choice])
             click(qtbot, widget.cards[choice])
     elif isinstance(value, int):
+        reveal(window, widget.buttons[value])
         click(qtbot, widget.buttons[value])
         return
     else:
+        reveal(window, widget.cards[value])
         click(qtbot, widget.cards[value])
         return
     click(qtbot, screen.next_button)

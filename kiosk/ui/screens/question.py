@@ -44,6 +44,8 @@ class QuestionScreen(KioskScreen):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
 
+        self.pinned_holder = QWidget()
+        self.pinned_layout = vbox(margins=0, parent=self.pinned_holder)
         self.back_button = button("secondary", on_click=self.back_requested.emit, name="back_button")
         self.skip_button = button("secondary", on_click=self.skip_requested.emit, name="skip_button")
         self.next_button = button("primary", on_click=self.next_requested.emit, name="next_button")
@@ -52,7 +54,8 @@ class QuestionScreen(KioskScreen):
             keep.setRetainSizeWhenHidden(True)
             action.setSizePolicy(keep)
         self.bottom_row = hbox(self.back_button, 1, self.skip_button, 1, self.next_button)
-        self.page = vbox(self.top_row, self.prompt, self.hint, self.scroll, self.bottom_row, parent=self)
+        self.page = vbox(self.top_row, self.prompt, self.hint, self.scroll, self.pinned_holder, self.bottom_row,
+                         parent=self)
         self.page.setStretch(3, 1)
 
     # --- showing a question -------------------------------------------------------------------------
@@ -81,16 +84,25 @@ class QuestionScreen(KioskScreen):
         self._update_next()
         self.scroll.verticalScrollBar().setValue(0)
 
-    def _replace_answer_widget(self, widget: AnswerWidget) -> None:
+    def _replace_answer_widget(self, widget: AnswerWidget | None) -> None:
         old, self.answer_widget = self.answer_widget, widget
         if old is not None:
-            self.answer_layout.removeWidget(old)
-            old.hide()
-            old.deleteLater()
+            for part in (old, old.pinned_area()):
+                if part is not None:
+                    part.hide()
+                    part.setParent(None)
+                    part.deleteLater()
+        self.pinned_holder.setVisible(widget is not None and widget.pinned_area() is not None)
+        if widget is None:
+            return
         widget.changed.connect(self._answer_changed)
         widget.committed.connect(self._committed)
         self.answer_layout.insertWidget(0, widget)
         widget.show()  # Qt would show it only on a queued call; a quick tap must already find it
+        pinned = widget.pinned_area()
+        if pinned is not None:
+            self.pinned_layout.addWidget(pinned)
+            pinned.show()
 
     def _answer_changed(self, value) -> None:
         if value is None:
@@ -131,13 +143,6 @@ class QuestionScreen(KioskScreen):
 
     def reset(self) -> None:
         self.session = None
-        if self.answer_widget is not None:
-            self._replace_answer_widget_with_nothing()
+        self._replace_answer_widget(None)
         self.prompt.setText("")
         self.hint.setText("")
-
-    def _replace_answer_widget_with_nothing(self) -> None:
-        self.answer_layout.removeWidget(self.answer_widget)
-        self.answer_widget.hide()
-        self.answer_widget.deleteLater()
-        self.answer_widget = None

@@ -95,6 +95,7 @@ class StaffScreen(KioskScreen):
             holder.setLayout(row)
             row.setContentsMargins(0, 0, 0, 0)
             self.alerts_layout.addWidget(holder)
+            holder.show()
 
     def _acknowledge(self, number: int) -> None:
         self.alert_board.acknowledge(number)

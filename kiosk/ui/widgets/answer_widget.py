@@ -27,3 +27,7 @@ class AnswerWidget(QWidget):
 
     def answer(self) -> Any:
         raise NotImplementedError
+
+    def pinned_area(self) -> QWidget | None:
+        """Controls that must stay in view below a scrolling answer (e.g. "None of these"), or None."""
+        return None

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QGridLayout, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_YES_NO, MULTI_KINDS
 from kiosk.survey.values import toggle_choice
-from kiosk.ui.layout import button
+from kiosk.ui.layout import button, hbox
 from kiosk.ui.widgets.answer_widget import AnswerWidget
 from kiosk.ui.widgets.icons import tick_icon
 
@@ -27,9 +27,15 @@ class ChoiceCards(AnswerWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(theme.gap_px)
+        # Exclusive choices of a long list ("None of these", "Not sure") stay in view below it, never scrolled
+        # away: on the safety question a patient with no red flags must find "None of these" at once.
+        exclusive = {c.id for c in question.choices if c.exclusive} if self.multi and len(labels) > 4 else set()
+        self._pinned = QWidget() if exclusive else None
+        pinned_row = hbox(spacing=theme.gap_px, margins=0, parent=self._pinned) if exclusive else None
+        listed = [(choice_id, text) for choice_id, text in labels if choice_id not in exclusive]
         columns = 1 if len(labels) <= 3 and not self.multi else 2   # row by row: left/right pairs sit side by side
         icon_px = max(24, theme.body_px)
-        for index, (choice_id, text) in enumerate(labels):
+        for index, (choice_id, text) in enumerate([*listed, *[(c, t) for c, t in labels if c in exclusive]]):
             card = button("choice", text, lambda choice_id=choice_id: self._tapped(choice_id),
                           name=f"choice_{choice_id}", checkable=True, wrap=True)
             card.setMinimumHeight(round(theme.target_px * 1.15))
@@ -37,8 +43,14 @@ class ChoiceCards(AnswerWidget):
             card.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
             card.setIconSize(QSize(icon_px, icon_px))
             card.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-            grid.addWidget(card, index // columns, index % columns)
+            if choice_id in exclusive:
+                pinned_row.addWidget(card)
+            else:
+                grid.addWidget(card, index // columns, index % columns)
             self.cards[choice_id] = card
+
+    def pinned_area(self) -> QWidget | None:
+        return self._pinned
 
     def _tapped(self, choice_id: str) -> None:
         if self.multi:

@@ -1,0 +1,210 @@
+"""The touch survey driven by real clicks on real widgets, from welcome to review, in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from kiosk.config import IdleTimes
+from kiosk.ui.shell import Screen
+from kiosk.ui.widgets.keyboard import typed
+from tests.ui.clipping import clipped_texts
+from tests.ui.drive import SKIP, TYPICAL, answer_current, click, tap_region, walk_to_review
+
+pytestmark = pytest.mark.ui
+
+
+def start(qtbot, window, language="en"):
+    if language != "en":
+        click(qtbot, window.welcome.language_buttons[language])
+    click(qtbot, window.welcome.check_button)
+    assert window.current is Screen.SURVEY
+    return window.question
+
+
+def on_screen(window) -> str:
+    return window.question.session.question.id
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_whole_visit_by_touch_reaches_the_review(qtbot, make_window, shipped_content, language):
+    window = make_window()
+    screen = start(qtbot, window, language)
+    assert screen.prompt.text() == shipped_content.survey.question("red_flags").prompt[language]
+    walk_to_review(qtbot, window)
+    assert window.current is Screen.REVIEW
+    answers = window.visit.answers
+    assert answers["cramp_where"] == ("calf_left", "toes_right")
+    assert answers["first_name"] == "José"
+    assert "mnsi_10" not in answers                                  # skipped with "Not sure"
+    survey = shipped_content.survey
+    row = window.review.rows["cramp_where"]
+    calf = survey.question("cramp_where").choice("calf_left").label[language]
+    assert calf in row.text()
+    assert window.review.rows["mnsi_10"].text() == shipped_content.ui.get("survey.skip_not_sure", language)
+    click(qtbot, window.review.finish_button)
+    assert window.current is Screen.DONE
+    click(qtbot, window.done.done_button)
+    assert window.current is Screen.WELCOME and window.visit.answers == {}
+
+
+def test_no_cramps_skips_the_cramp_follow_ups(qtbot, make_window):
+    window = make_window()
+    start(qtbot, window)
+    answer_current(qtbot, window, ["none"])
+    assert on_screen(window) == "cramp_any"
+    answer_current(qtbot, window, "no")
+    assert on_screen(window) == "walk_pain_eases_rest"
+    click(qtbot, window.question.back_button)
+    assert on_screen(window) == "cramp_any"
+    assert window.question.answer_widget.cards["no"].isChecked()     # Back shows the earlier answer
+    answer_current(qtbot, window, "yes")
+    assert on_screen(window) == "cramp_where"
+
+
+def test_exclusive_none_clears_the_other_red_flags(qtbot, make_window):
+    window = make_window()
+    screen = start(qtbot, window)
+    cards = screen.answer_widget.cards
+    click(qtbot, cards["foot_wound"])
+    click(qtbot, cards["dark_urine"])
+    click(qtbot, cards["none"])
+    assert [c for c, card in cards.items() if card.isChecked()] == ["none"]
+    click(qtbot, cards["foot_wound"])
+    assert [c for c, card in cards.items() if card.isChecked()] == ["foot_wound"]
+
+
+def test_emergency_stops_the_survey_and_survives_the_idle_timeout(qtbot, make_window, config):
+    window = make_window(site_config=replace(config, idle=IdleTimes(survey_seconds=1, countdown_seconds=1,
+                                                                    staff_seconds=30)))
+    start(qtbot, window)
+    answer_current(qtbot, window, ["chest_or_breathing", "foot_wound"])
+    assert window.current is Screen.ALERT_EMERGENCY
+    alerts = window.alert_board.alerts()
+    assert [(a.level, a.symptoms) for a in alerts] == [("emergency", ("chest_or_breathing", "foot_wound"))]
+    qtbot.wait(3000)                                                  # well past survey + countdown times
+    assert window.current is Screen.ALERT_EMERGENCY and not window.overlay.isVisible()
+    click(qtbot, window.emergency.staff_button)
+    click(qtbot, window.staff_pin.cancel_button)
+    assert window.current is Screen.ALERT_EMERGENCY                  # cancelling the PIN keeps the message up
+    click(qtbot, window.emergency.staff_button)
+    for digit in "0000":
+        click(qtbot, window.staff_pin.keys[digit])
+    click(qtbot, window.staff_pin.ok_button)
+    assert window.current is Screen.STAFF
+    alert_label = window.staff.findChild(QLabel, "alert_1")
+    assert "EMERGENCY" in alert_label.text() and "Chest pain" in alert_label.text()
+    click(qtbot, window.staff.findChild(QAbstractButton, "acknowledge_1"))
+    assert window.alert_board.unacknowledged() == []
+    click(qtbot, window.staff.back_button)
+    assert window.current is Screen.WELCOME and window.visit.answers == {}
+
+
+def test_urgent_tells_the_front_desk_then_the_patient_goes_on(qtbot, make_window, shipped_content):
+    window = make_window()
+    start(qtbot, window, "es")
+    answer_current(qtbot, window, ["one_leg_swollen"])
+    assert window.current is Screen.ALERT_URGENT
+    label = shipped_content.survey.question("red_flags").choice("one_leg_swollen").label["es"]
+    assert label in window.urgent.symptom_labels.text()
+    click(qtbot, window.urgent.continue_button)
+    assert on_screen(window) == "cramp_any"
+    click(qtbot, window.question.back_button)                        # back to the safety question, same answer
+    click(qtbot, window.question.next_button)
+    click(qtbot, window.urgent.continue_button)
+    assert len(window.alert_board.alerts()) == 1                     # the same symptoms alert staff once
+
+
+def test_idle_wipe_mid_survey_leaves_no_answer_anywhere(qtbot, make_window, config):
+    window = make_window(site_config=replace(config, idle=IdleTimes(survey_seconds=1, countdown_seconds=1)))
+    start(qtbot, window)
+    walk_to_review(qtbot, window, {**TYPICAL, "first_name": "zoraida"}, stop_before="first_name")
+    answer_current(qtbot, window, "zoraida")
+    assert window.current is Screen.REVIEW and window.visit.answers["first_name"] == "Zoraida"
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=5000)
+    assert window.visit.survey is None and window.visit.answers == {}
+    assert window.question.session is None and window.review.session is None and not window.review.rows
+    qtbot.wait(50)                                                    # let deleteLater run
+    shown = [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)]
+    assert not [text for text in shown if "Zoraida" in text or "ZORAIDA" in text]
+
+
+def test_body_map_selects_the_region_under_the_tap(qtbot, make_window):
+    window = make_window(size=(1920, 1080))
+    start(qtbot, window)
+    answer_current(qtbot, window, ["none"])
+    answer_current(qtbot, window, "yes")
+    body_map = window.question.answer_widget
+    picture = body_map.picture
+    tap_region(qtbot, picture, "calf_right")
+    assert window.visit.survey.answer_of("cramp_where") == ("calf_right",)
+    assert body_map.cards.cards["calf_right"].isChecked()
+    tap_region(qtbot, picture, "toes_left")
+    assert window.visit.survey.answer_of("cramp_where") == ("calf_right", "toes_left")
+    gap = picture.transform().map(QPointF(150, 500)).toPoint()       # between the two front legs
+    assert picture.region_at(QPointF(gap)) is None
+    qtbot.mouseClick(picture, Qt.LeftButton, pos=gap)
+    assert window.visit.survey.answer_of("cramp_where") == ("calf_right", "toes_left")
+    tap_region(qtbot, picture, "calf_right")                          # a second tap removes it
+    assert window.visit.survey.answer_of("cramp_where") == ("toes_left",)
+    click(qtbot, body_map.cards.cards["thigh_left"])                  # the cards do the same
+    assert window.visit.survey.answer_of("cramp_where") == ("toes_left", "thigh_left")
+    assert "Left thigh" in body_map.summary.text()
+
+
+def test_the_keyboard_capitalises_names_and_keeps_accents():
+    text = ""
+    for key in ["m", "a", "r", "í", "a", "space", "space", "j", "o", "s", "é", "-", "l", "u", "z"]:
+        text = typed(text, key, 30)
+    assert text == "María José-Luz"
+    assert typed("Ana", "delete", 30) == "An"
+    assert typed("x" * 30, "a", 30) == "x" * 30
+
+
+def test_edit_from_the_review_then_return(qtbot, make_window):
+    window = make_window()
+    start(qtbot, window)
+    walk_to_review(qtbot, window)
+    click(qtbot, window.review.rows["cramp_any"])
+    assert window.current is Screen.SURVEY and on_screen(window) == "cramp_any"
+    answer_current(qtbot, window, "no")
+    assert window.current is Screen.REVIEW
+    assert "cramp_nights" not in window.review.rows and "cramp_nights" not in window.visit.answers
+
+
+@pytest.mark.parametrize("size,text_percent", [((1920, 1080), 100), ((1280, 800), 150)])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_survey_screen_clips_text(qtbot, make_window, size, text_percent, language):
+    window = make_window(size=size)
+    window.set_language(language)
+    window.set_text_size(text_percent)
+    qtbot.wait(120)
+    click(qtbot, window.welcome.check_button)
+    problems = []
+    for _ in range(60):
+        qtbot.wait(1)
+        problems += [f"{window.current.value}: {p}" for p in clipped_texts(window)]
+        if window.current is Screen.REVIEW:
+            break
+        answer_current(qtbot, window, TYPICAL[on_screen(window)] if TYPICAL[on_screen(window)] is not SKIP else SKIP)
+    window.go(Screen.DONE)
+    problems += [f"done: {p}" for p in clipped_texts(window)]
+    assert problems == []
+
+
+def test_none_of_these_is_in_view_without_scrolling_at_the_smallest_size(qtbot, make_window):
+    window = make_window(size=(1280, 800))
+    window.set_language("es")
+    window.set_text_size(150)
+    qtbot.wait(120)
+    screen = start(qtbot, window, "en")
+    none = screen.answer_widget.cards["none"]
+    assert not screen.scroll.widget().isAncestorOf(none)       # pinned below the scrolling list
+    top_left = none.mapTo(window, none.rect().topLeft())
+    assert none.isVisible() and 0 <= top_left.y() and top_left.y() + none.height() <= window.height()
+    click(qtbot, none)
+    click(qtbot, screen.next_button)
+    assert on_screen(window) == "cramp_any"
