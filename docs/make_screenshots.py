@@ -18,7 +18,7 @@ SIZES = [("1920x1080", 100), ("1280x800", 150)]
 
 
 def shoot(name: str, screen: str, size: str, text: int, lang: str | None = None, page: int | None = None,
-          folder: Path = SHOTS) -> Path:
+          folder: Path = SHOTS, question: str | None = None) -> Path:
     out = folder / f"{name}.png"
     args = [sys.executable, "-m", "kiosk", "screenshot", "--screen", screen, "--size", size,
             "--text-size", str(text), "-o", str(out)]
@@ -26,6 +26,8 @@ def shoot(name: str, screen: str, size: str, text: int, lang: str | None = None,
         args += ["--lang", lang]
     if page:
         args += ["--page", str(page)]
+    if question:
+        args += ["--question", question]
     subprocess.run(args, check=True, capture_output=True)
     return out
 
@@ -55,6 +57,12 @@ def contact_sheet(images: list[Path], labels: list[str], out: Path, columns: int
     del app
 
 
+def survey_question_ids() -> list[str]:
+    from kiosk.startup import load_everything
+
+    return [question.id for question in load_everything().content.survey.questions]
+
+
 def main() -> int:
     SHOTS.mkdir(exist_ok=True)
     for size, text in SIZES:
@@ -64,6 +72,10 @@ def main() -> int:
             shoot(f"idle-warning-{lang}-{suffix}", "idle-warning", size, text, lang)
         for screen in ("staff-pin", "staff", "error"):
             shoot(f"{screen}-{suffix}", screen, size, text)
+        for lang in ("en", "es"):
+            for screen in ("review", "alert-emergency", "alert-urgent", "done"):
+                shoot(f"{screen}-{lang}-{suffix}", screen, size, text, lang)
+            shoot(f"survey-body-map-{lang}-{suffix}", "survey", size, text, lang, question="cramp_where")
     with tempfile.TemporaryDirectory() as scratch:
         for size, text in SIZES:
             suffix = f"{size}" + ("" if text == 100 else f"-{text}")
@@ -76,6 +88,13 @@ def main() -> int:
                 shoot(f"explainer-menu-{lang}-{suffix}", "explainer-menu", size, text, lang)
             contact_sheet(pages, labels, DOCS / f"explainer-contact-sheet-{suffix}.jpg",
                           width=360)
+            for lang in ("en", "es"):
+                shots, names = [], []
+                for question in survey_question_ids():
+                    shots.append(shoot(f"q-{question}-{lang}-{suffix}", "survey", size, text, lang,
+                                       folder=Path(scratch), question=question))
+                    names.append(question)
+                contact_sheet(shots, names, DOCS / f"survey-contact-sheet-{lang}-{suffix}.jpg", columns=6, width=300)
     print(f"screenshots in {SHOTS}")
     return 0
 

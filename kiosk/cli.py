@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     text = commands.add_parser("text", parents=[common], help="print all patient-facing text, a paragraph a line")
     text.add_argument("--lang", required=True, help="language code, e.g. en or es")
-    text.add_argument("--part", action="append", choices=("explainer",),
+    text.add_argument("--part", action="append", choices=("explainer", "survey"),
                       help="which part (repeatable; default: all)")
     text.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
 

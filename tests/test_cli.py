@@ -114,3 +114,15 @@ def test_text_prints_the_explainer_a_paragraph_a_line(shipped_content):
     assert any("Demo Pain Clinic" in line for line in lines)   # placeholders filled from the config
     assert not any("{clinic_name}" in line for line in lines)
     assert all(line.strip() for line in lines)
+
+
+def test_text_prints_the_survey_in_the_order_asked(shipped_content):
+    result = kiosk("text", "--lang", "en", "--part", "survey")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    survey = shipped_content.survey
+    assert lines[0] == survey.sections[0].title["en"]
+    assert lines[1] == survey.question("red_flags").prompt["en"]
+    first_name = survey.question("first_name").prompt["en"]
+    assert lines.index(survey.question("cramp_any").prompt["en"]) < lines.index(first_name)
+    assert survey.question("cramp_worst_pain").high_label["en"] in lines

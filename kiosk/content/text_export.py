@@ -7,7 +7,7 @@ from typing import Iterator, Mapping
 
 from kiosk.content.model import BulletList, Chapter, Content, Paragraph
 
-PARTS = ("explainer",)
+PARTS = ("explainer", "survey")
 
 
 def chapter_sentences(chapter: Chapter, language: str, values: Mapping[str, str]) -> list[str]:
@@ -28,8 +28,24 @@ def explainer_lines(content: Content, language: str, values: Mapping[str, str]) 
         yield chapter.illustration.alt[language]
 
 
+def survey_lines(content: Content, language: str) -> Iterator[str]:
+    """Section titles, then each question: prompt, hint, choices and scale words, in the order asked."""
+    survey = content.survey
+    for section in survey.sections:
+        yield section.title[language]
+        for question in (q for q in survey.questions if q.section == section.id):
+            yield question.prompt[language]
+            for text in (question.hint, question.low_label, question.high_label):
+                if text is not None:
+                    yield text[language]
+            for choice in question.choices:
+                yield choice.label[language]
+
+
 def part_lines(content: Content, part: str, language: str, values: Mapping[str, str]) -> Iterator[str]:
     if part == "explainer":
         yield from explainer_lines(content, language, values)
+    elif part == "survey":
+        yield from survey_lines(content, language)
     else:
         raise ValueError(f"unknown part {part!r}")
