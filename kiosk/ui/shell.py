@@ -90,6 +90,7 @@ class KioskWindow(QWidget):
         self.visit = Visit.fresh(config)
         self.current = Screen.WELCOME
         self._return_from_staff_pin = Screen.WELCOME
+        self.emergency_pending = False   # only staff, with the PIN, end an emergency: not idle, not errors
         self._exit_allowed = False
         self._theme_key = None
         if size:
@@ -134,7 +135,7 @@ class KioskWindow(QWidget):
         self.activity.staff_corner_held.connect(self.open_staff_pin)
         self.idle.warning_started.connect(self.overlay.show_countdown)
         self.idle.countdown.connect(self.overlay.show_countdown)
-        self.idle.expired.connect(lambda: self.end_visit("idle"))
+        self.idle.expired.connect(self._quiet_too_long)
         self.overlay.more_time_requested.connect(self.more_time)
 
         self.welcome.learn_requested.connect(lambda: self.go(Screen.EXPLAINER))
@@ -158,7 +159,7 @@ class KioskWindow(QWidget):
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.text_size_chosen.connect(self.set_text_size)
         self.welcome.high_contrast_chosen.connect(self.set_high_contrast)
-        self.staff_pin.accepted.connect(lambda: self.go(Screen.STAFF))
+        self.staff_pin.accepted.connect(self._staff_signed_in)
         self.staff_pin.cancelled.connect(self.leave_staff_pin)
         self.staff.back_requested.connect(lambda: self.end_visit("staff"))
         self.staff.exit_requested.connect(self.exit_kiosk)
@@ -211,6 +212,7 @@ class KioskWindow(QWidget):
             self.visit.alerted.add(frozenset(flagged))
             self.alert_board.raise_alert(level, flagged)
         if level == "emergency":
+            self.emergency_pending = True
             self.go(Screen.ALERT_EMERGENCY)
         else:
             self.urgent.show_symptoms(flagged)
@@ -256,6 +258,18 @@ class KioskWindow(QWidget):
         self._return_from_staff_pin = self.current
         self._show(Screen.STAFF_PIN)
 
+    def _staff_signed_in(self) -> None:
+        if self.emergency_pending:
+            log.info("alert.emergency_cleared_by_staff")
+            self.emergency_pending = False
+        self.go(Screen.STAFF)
+
+    def _quiet_too_long(self) -> None:
+        if self.emergency_pending:
+            self._show(Screen.ALERT_EMERGENCY)   # e.g. the PIN pad left open: back to the message, never a wipe
+            return
+        self.end_visit("idle")
+
     def leave_staff_pin(self) -> None:
         self._show(self._return_from_staff_pin)
 
@@ -275,8 +289,11 @@ class KioskWindow(QWidget):
         self.idle.more_time()
 
     def recover(self) -> None:
-        """After an unexpected error: calmly back to a fresh welcome screen."""
+        """After an unexpected error: calmly back to a fresh welcome screen (or the emergency message)."""
         try:
+            if self.emergency_pending:
+                self._show(Screen.ALERT_EMERGENCY)
+                return
             self.end_visit("error")
         except Exception:  # noqa: BLE001 - the recovery itself must never take the kiosk down
             log.exception("app.recovery_failed")

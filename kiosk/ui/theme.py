@@ -157,6 +157,8 @@ QScrollBar:vertical {{ width: {max(14, t.gap_px)}px; background: {p.surface}; bo
 QScrollBar::handle:vertical {{ background: {p.outline}; border-radius: {max(7, t.gap_px // 2)}px; min-height: {t.target_px}px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QProgressBar {{ border: {t.border_px}px solid {p.outline}; border-radius: {t.radius_px // 2}px; background: {p.background}; }}
+QProgressBar::chunk {{ background: {p.primary}; }}
 QPushButton {{ font-size: {t.body_px}px; font-weight: bold; min-height: {inner_px}px; min-width: {inner_px}px;
     padding: {pad_v}px {pad_h}px; border-radius: {t.radius_px}px; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border: {t.border_px}px solid {p.primary}; }}

@@ -208,3 +208,23 @@ def test_none_of_these_is_in_view_without_scrolling_at_the_smallest_size(qtbot, 
     click(qtbot, none)
     click(qtbot, screen.next_button)
     assert on_screen(window) == "cramp_any"
+
+
+def test_an_emergency_is_never_cleared_without_the_pin(qtbot, make_window, config):
+    window = make_window(site_config=replace(config, idle=IdleTimes(survey_seconds=1, countdown_seconds=1,
+                                                                    staff_seconds=1)))
+    start(qtbot, window)
+    answer_current(qtbot, window, ["leg_cold_pale"])
+    assert window.current is Screen.ALERT_EMERGENCY
+    click(qtbot, window.emergency.staff_button)
+    assert window.current is Screen.STAFF_PIN
+    qtbot.waitUntil(lambda: window.current is Screen.ALERT_EMERGENCY, timeout=3000)   # PIN pad left open
+    window.recover()                                                                 # after an unexpected error
+    assert window.current is Screen.ALERT_EMERGENCY and window.visit.answers["red_flags"] == ("leg_cold_pale",)
+    click(qtbot, window.emergency.staff_button)
+    for digit in "0000":
+        click(qtbot, window.staff_pin.keys[digit])
+    click(qtbot, window.staff_pin.ok_button)
+    assert window.current is Screen.STAFF and not window.emergency_pending
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=3000)          # staff panel times out
+    assert window.visit.answers == {}
