@@ -11,44 +11,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+from benchmarks.common import kiosk_window, paint_probe, summary_ms
 
 
 def measure(turns: int) -> dict:
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.startup import load_everything
-    from kiosk.ui.app import make_application
-    from kiosk.ui.shell import KioskWindow, Screen
+    from kiosk.ui.shell import Screen
 
-    loaded = load_everything()
-    app = make_application()
-    window = KioskWindow(loaded.config, loaded.content, size=(1920, 1080))
-    window.show()
+    app, window = kiosk_window()
     window.go(Screen.EXPLAINER)
     explainer = window.explainer
     for _ in range(5):
         app.processEvents()
-
-    class PaintSeen(QObject):
-        painted = False
-
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Paint:
-                self.painted = True
-            return False
 
     samples = []
     last = len(explainer.chapters) - 1
@@ -58,7 +38,7 @@ def measure(turns: int) -> dict:
             app.processEvents()
         if turn == turns // 2:
             window.set_language("es")  # pages are laid out again on first sight, as after a language switch
-        probe = PaintSeen()
+        probe = paint_probe()
         start = time.perf_counter()
         QTest.mouseClick(explainer.next_button, Qt.LeftButton)   # lays out the page if not yet seen
         target = explainer.current_page()
@@ -68,9 +48,7 @@ def measure(turns: int) -> dict:
         samples.append((time.perf_counter() - start) * 1000)
         target.removeEventFilter(probe)
     window.detach()
-    return {"turns": turns, "median_ms": round(statistics.median(samples), 2),
-            "p95_ms": round(percentile(samples, 0.95), 2), "max_ms": round(max(samples), 2),
-            "min_ms": round(min(samples), 2)}
+    return summary_ms(samples, "turns")
 
 
 def main() -> int:

@@ -11,43 +11,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+from benchmarks.common import kiosk_window, paint_probe, summary_ms
 
 
 def measure(taps: int) -> dict:
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from kiosk.content.model import KIND_BODY_MAP, KIND_TEXT
-    from kiosk.startup import load_everything
     from kiosk.survey.sample import SAMPLE_ANSWERS, SKIPPED
-    from kiosk.ui.app import make_application
-    from kiosk.ui.shell import KioskWindow, Screen
+    from kiosk.ui.shell import Screen
     from kiosk.ui.widgets.registry import ONE_TAP_KINDS
 
-    loaded = load_everything()
-    app = make_application()
-    window = KioskWindow(loaded.config, loaded.content, size=(1920, 1080))
-    window.show()
-    app.processEvents()
-
-    class PaintSeen(QObject):
-        painted = False
-
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Paint:
-                self.painted = True
-            return False
+    app, window = kiosk_window()
 
     def prepare_and_pick_tap():
         """Answer the question on screen except for its last tap; return the button whose tap moves on."""
@@ -77,7 +56,7 @@ def measure(taps: int) -> dict:
             continue
         target = prepare_and_pick_tap()
         app.processEvents()
-        probe = PaintSeen()
+        probe = paint_probe()
         start = time.perf_counter()
         QTest.mouseClick(target, Qt.LeftButton)
         shown = window.question.answer_widget if window.current is Screen.SURVEY else window.stack.currentWidget()
@@ -86,9 +65,7 @@ def measure(taps: int) -> dict:
             app.processEvents()
         samples.append((time.perf_counter() - start) * 1000)
     window.detach()
-    return {"taps": taps, "median_ms": round(statistics.median(samples), 2),
-            "p95_ms": round(percentile(samples, 0.95), 2), "max_ms": round(max(samples), 2),
-            "min_ms": round(min(samples), 2)}
+    return summary_ms(samples, "taps")
 
 
 def main() -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea,
+                               QScroller, QSizePolicy, QVBoxLayout, QWidget)
 
 
 def label(role: str = "body", text: str = "", *, wrap: bool = True, name: str | None = None,
@@ -81,3 +81,22 @@ def repolish(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def touch_scroll(content: QWidget) -> QScrollArea:
+    """A vertical scroll area for `content` that a finger can flick (kinetic scrolling), never sideways."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.LeftMouseButtonGesture)
+    return area
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget in the layout, hidden at once (deleteLater alone leaves them painted)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().hide()
+            item.widget().deleteLater()

@@ -324,6 +324,10 @@ def test_after_back_to_the_review_next_walks_normally_again(session):
     assert session.at_review
     session.back()                           # an ordinary back from the review: no longer editing
     assert session.question.id == "first_name"
+    session.back()
+    assert session.question.id == "shoes_support"
+    session.next()                           # not straight to the review, as an edit would
+    assert session.question.id == "first_name"
     session.next()
     assert session.at_review
 

@@ -20,6 +20,8 @@ PROPERTY = settings(max_examples=300, deadline=None, derandomize=True,
 
 # Weighted so that runs get far into the survey; every action still appears in every state.
 ACTIONS = ("answer", "next", "answer", "next", "answer", "next", "skip", "back", "invalid", "clear", "edit")
+BACKTRACK_ACTIONS = ("back", "edit", "answer", "back", "next", "back", "edit", "back", "skip", "back", "clear",
+                     "invalid")
 LETTERS = "abcdefghijklmnopqrstuvwxyzñáéíóúüÁÉÑ'-"
 NOT_CHOICE_IDS = ("", "Yes", "none ", "knee_left", "over_10_mins", "maybe", "True")
 
@@ -185,10 +187,10 @@ def assert_moved_forward(session, previous):
     assert order.index(session.question.id) > order.index(previous.id)
 
 
-def run_actions(session, data, steps):
+def run_actions(session, data, steps, actions=ACTIONS):
     check_invariants(session)
     for _ in range(steps):
-        action = data.draw(st.sampled_from(ACTIONS), label="action")
+        action = data.draw(st.sampled_from(actions), label="action")
         act(session, data, action)
         check_invariants(session)
 
@@ -203,11 +205,8 @@ def test_random_actions_from_the_start_keep_the_invariants(shipped_content, data
     run_actions(session, data, data.draw(st.integers(1, 80), label="steps"))
 
 
-@PROPERTY
-@given(data=st.data())
-def test_random_actions_from_the_review_keep_the_invariants(shipped_content, data):
-    """Reach the review with random valid answers and skips first, so that edit and back-from-review get used."""
-    session = SurveySession(shipped_content.survey)
+def walk_to_review_randomly(session, data):
+    """Reach the review with random valid answers and skips, so that edit and back-from-review get used."""
     while not session.at_review:
         question = session.question
         if question.skip is not None and data.draw(st.integers(0, 4), label="skip?") == 0:
@@ -216,7 +215,23 @@ def test_random_actions_from_the_review_keep_the_invariants(shipped_content, dat
             session.set_answer(data.draw(valid_values(question), label=f"valid {question.id}"))
             session.next()
     check_invariants(session)
+
+
+@PROPERTY
+@given(data=st.data())
+def test_random_actions_from_the_review_keep_the_invariants(shipped_content, data):
+    session = SurveySession(shipped_content.survey)
+    walk_to_review_randomly(session, data)
     run_actions(session, data, data.draw(st.integers(1, 40), label="steps"))
+
+
+@PROPERTY
+@given(data=st.data())
+def test_edits_then_long_walks_back_keep_the_invariants(shipped_content, data):
+    """Edits that hide questions, then back through a history that still names them."""
+    session = SurveySession(shipped_content.survey)
+    walk_to_review_randomly(session, data)
+    run_actions(session, data, data.draw(st.integers(1, 80), label="steps"), actions=BACKTRACK_ACTIONS)
 
 
 @PROPERTY

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import BulletList, Chapter, Paragraph
-from kiosk.ui.layout import hbox, label, vbox
+from kiosk.ui.layout import hbox, label, touch_scroll, vbox
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.svg_view import SvgView
 
@@ -29,11 +29,7 @@ class ChapterPage(QWidget):
         text = QWidget()
         column = vbox(self.title, *rows, 1, spacing=gap, parent=text)
         column.setContentsMargins(0, 0, gap, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(text)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.scroll = touch_scroll(text)
         row = hbox(self.picture, self.scroll, spacing=gap * 2, parent=self)
         row.setContentsMargins(gap * 2, gap * 2, gap, gap * 2)
         row.setStretch(0, 4)

@@ -6,10 +6,10 @@ It needs no content (the content may be what is broken), so its words are plain 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QScroller, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.problems import Problem
-from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.layout import button, card, hbox, label, touch_scroll, vbox
 from kiosk.ui.theme import Theme
 
 
@@ -31,11 +31,7 @@ class ErrorWindow(QWidget):
         self.problem_labels = [label("staff-detail", str(problem), name="problem") for problem in problems]
         self.list_card = card()
         vbox(*self.problem_labels, 1, parent=self.list_card)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.list_card)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.scroll = touch_scroll(self.list_card)
         self.retry_button = button("primary", "Try again", self.retry_requested.emit, name="retry_button")
         self.quit_button = button("secondary", "Quit", self.quit_requested.emit, name="quit_button")
         for action in (self.retry_button, self.quit_button):

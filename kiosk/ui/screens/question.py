@@ -3,12 +3,12 @@ Back / Not sure / Next at the bottom; Start over at the top. The session decides
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QProgressBar, QScrollArea, QScroller, QSizePolicy, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_MULTI
 from kiosk.survey.session import SurveySession
-from kiosk.ui.layout import button, hbox, label, vbox
+from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.answer_widget import AnswerWidget
@@ -38,11 +38,7 @@ class QuestionScreen(KioskScreen):
         self.hint = label("muted", name="hint")
         self.answer_holder = QWidget()
         self.answer_layout = vbox(margins=0, parent=self.answer_holder)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.answer_holder)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.scroll = touch_scroll(self.answer_holder)
 
         self.pinned_holder = QWidget()
         self.pinned_layout = vbox(margins=0, parent=self.pinned_holder)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QScroller, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_BODY_MAP, KIND_MULTI, KIND_SCALE, KIND_YES_NO, Question
 from kiosk.survey.session import SurveySession
-from kiosk.ui.layout import button, hbox, label, vbox
+from kiosk.ui.layout import button, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.wrap_button import WrapButton
@@ -60,11 +60,7 @@ class ReviewScreen(KioskScreen):
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
         self.list_holder = QWidget()
         self.list_layout = vbox(margins=0, parent=self.list_holder)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.list_holder)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.LeftMouseButtonGesture)
+        self.scroll = touch_scroll(self.list_holder)
         self.back_button = button("secondary", on_click=self.back_requested.emit, name="back_button")
         self.finish_button = button("primary", on_click=self.finish_requested.emit, name="finish_button")
         self.finish_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -77,11 +73,7 @@ class ReviewScreen(KioskScreen):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        while self.list_layout.count():
-            item = self.list_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.list_layout)
         self.rows.clear()
         if self.session is None:
             return

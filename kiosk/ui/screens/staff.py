@@ -12,7 +12,7 @@ from kiosk import __version__
 from kiosk.alerts import AlertBoard
 from kiosk.config import SiteConfig
 from kiosk.staff_pin import PinGuard
-from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.layout import button, card, clear_layout, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 
@@ -69,11 +69,7 @@ class StaffScreen(KioskScreen):
 
     def show_alerts(self) -> None:
         """Today's safety alerts, newest first, in plain words for the front desk; never a diagnosis."""
-        while self.alerts_layout.count():
-            item = self.alerts_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.alerts_layout)
         alerts = self.alert_board.alerts()
         self.alerts_box.setVisible(bool(alerts))
         if not alerts:
