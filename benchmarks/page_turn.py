@@ -20,7 +20,6 @@ from benchmarks.common import kiosk_window, paint_probe, summary_ms
 def measure(turns: int) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.shell import Screen
 
