@@ -228,3 +228,18 @@ def test_an_emergency_is_never_cleared_without_the_pin(qtbot, make_window, confi
     assert window.current is Screen.STAFF and not window.emergency_pending
     qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=3000)          # staff panel times out
     assert window.visit.answers == {}
+
+
+def test_a_chosen_card_shows_a_tick_not_only_a_colour(qtbot, make_window):
+    window = make_window()
+    start(qtbot, window)
+    card = window.question.answer_widget.cards["foot_wound"]
+
+    def inked_pixels():
+        image = card._mark.pixmap().toImage()
+        return sum(1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha())
+
+    assert inked_pixels() == 0
+    click(qtbot, card)
+    assert card.isChecked() and inked_pixels() > 20
+    assert card.words.property("state") == "checked"

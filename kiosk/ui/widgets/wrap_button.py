@@ -7,6 +7,7 @@ height its words need at a given width, so layouts give it room.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 
@@ -18,15 +19,35 @@ class WrapButton(QPushButton):
         self.words.setTextFormat(Qt.PlainText)
         self.words.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.words.setProperty("role", "button-text")
+        self._mark = QLabel(self)        # the tick, drawn before the words (QPushButton would centre it)
+        self._mark.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self._mark.hide()
+        self._icon: QIcon | None = None
         self._layout = QHBoxLayout(self)
+        self._layout.addWidget(self._mark, 0, Qt.AlignVCenter)
         self._layout.addWidget(self.words, 1)
         policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.toggled.connect(self.sync_text_style)
 
+    def setIcon(self, icon: QIcon) -> None:  # noqa: N802 (Qt override: shown by our own label, not centred)
+        self._icon = icon
+        self._mark.show()
+        self._show_mark()
+
+    def setIconSize(self, size: QSize) -> None:  # noqa: N802 (Qt override)
+        self._mark.setFixedSize(size)
+        self._show_mark()
+
+    def _show_mark(self) -> None:
+        if self._icon is not None:
+            state = QIcon.On if self.isChecked() else QIcon.Off
+            self._mark.setPixmap(self._icon.pixmap(self._mark.size(), QIcon.Normal, state))
+
     def sync_text_style(self, *_args) -> None:
         """Qt stylesheets ignore an ancestor's :checked/:disabled, so the words carry the state themselves."""
+        self._show_mark()
         state = "disabled" if not self.isEnabled() else "checked" if self.isChecked() else "normal"
         role = self.property("role") or ""
         if (self.words.property("state"), self.words.property("button_role")) != (state, role):
