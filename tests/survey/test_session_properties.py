@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk.content.conditions import AllOf, AnyOf, Not
 from kiosk.content.model import KIND_BODY_MAP, KIND_COUNT, KIND_MULTI, KIND_SCALE, KIND_SINGLE, KIND_TEXT, KIND_YES_NO
 from kiosk.survey.conditions import visible_answers
 from kiosk.survey.outcome import compute_outcome
@@ -20,7 +21,7 @@ PROPERTY = settings(max_examples=300, deadline=None, derandomize=True,
 
 # Weighted so that runs get far into the survey; every action still appears in every state.
 ACTIONS = ("answer", "next", "answer", "next", "answer", "next", "skip", "back", "invalid", "clear", "edit")
-BACKTRACK_ACTIONS = ("back", "edit", "answer", "back", "next", "back", "edit", "back", "skip", "back", "clear",
+BACKTRACK_ACTIONS = ("back", "edit_gate", "answer", "back_run", "next", "back", "edit", "back_run", "skip", "clear",
                      "invalid")
 LETTERS = "abcdefghijklmnopqrstuvwxyzñáéíóúüÁÉÑ'-"
 NOT_CHOICE_IDS = ("", "Yes", "none ", "knee_left", "over_10_mins", "maybe", "True")
@@ -77,6 +78,19 @@ def invalid_values(question) -> st.SearchStrategy:
     too_long = st.text(st.sampled_from(LETTERS), min_size=question.max_length + 1,
                        max_size=question.max_length + 5)
     return st.one_of(anything_wrong, st.integers(), st.text(" \t\n", max_size=4), too_long, st.just(["Ana"]))
+
+
+def named_questions(condition) -> set[str]:
+    if isinstance(condition, (AllOf, AnyOf)):
+        return set().union(*(named_questions(part) for part in condition.parts))
+    if isinstance(condition, Not):
+        return named_questions(condition.part)
+    return {condition.question}
+
+
+def gate_ids(survey) -> set[str]:
+    """Questions whose answer shows or hides others (cramp_any in the shipped survey)."""
+    return set().union(*(named_questions(q.show_if) for q in survey.questions if q.show_if is not None))
 
 
 # --- invariants -------------------------------------------------------------------------------------
@@ -169,11 +183,13 @@ def act(session, data, action):
         if not session.back():
             assert state(session) == before
             assert session.question is not None and session.question.id == survey.questions[0].id
-    elif action == "edit":
+    elif action in ("edit", "edit_gate"):
         if not session.at_review:
             question_id = data.draw(st.sampled_from([q.id for q in survey.questions]), label="edit (refused)")
             return refused(session, lambda: session.edit(question_id))
-        question_id = data.draw(st.sampled_from([q.id for q in session.shown_questions()]), label="edit")
+        shown = [q.id for q in session.shown_questions()]
+        gates = [question_id for question_id in shown if question_id in gate_ids(survey)]
+        question_id = data.draw(st.sampled_from(gates if action == "edit_gate" and gates else shown), label="edit")
         session.edit(question_id)
         assert session.question.id == question_id
     else:  # pragma: no cover
@@ -191,6 +207,11 @@ def run_actions(session, data, steps, actions=ACTIONS):
     check_invariants(session)
     for _ in range(steps):
         action = data.draw(st.sampled_from(actions), label="action")
+        if action == "back_run":     # Back, again and again: a history reaching far behind the review
+            for _ in range(data.draw(st.integers(1, len(session.survey.questions)), label="backs")):
+                act(session, data, "back")
+                check_invariants(session)
+            continue
         act(session, data, action)
         check_invariants(session)
 
@@ -198,10 +219,25 @@ def run_actions(session, data, steps, actions=ACTIONS):
 # --- the properties ---------------------------------------------------------------------------------
 
 
+class Shipped:
+    """The shipped survey with a short repr, so that a falsifying example is readable."""
+
+    def __init__(self, survey):
+        self.survey = survey
+
+    def __repr__(self) -> str:
+        return "<the shipped survey>"
+
+
+@pytest.fixture(scope="module")
+def shipped(shipped_content):
+    return Shipped(shipped_content.survey)
+
+
 @PROPERTY
 @given(data=st.data())
-def test_random_actions_from_the_start_keep_the_invariants(shipped_content, data):
-    session = SurveySession(shipped_content.survey)
+def test_random_actions_from_the_start_keep_the_invariants(shipped, data):
+    session = SurveySession(shipped.survey)
     run_actions(session, data, data.draw(st.integers(1, 80), label="steps"))
 
 
@@ -219,26 +255,57 @@ def walk_to_review_randomly(session, data):
 
 @PROPERTY
 @given(data=st.data())
-def test_random_actions_from_the_review_keep_the_invariants(shipped_content, data):
-    session = SurveySession(shipped_content.survey)
+def test_random_actions_from_the_review_keep_the_invariants(shipped, data):
+    session = SurveySession(shipped.survey)
     walk_to_review_randomly(session, data)
     run_actions(session, data, data.draw(st.integers(1, 40), label="steps"))
 
 
 @PROPERTY
 @given(data=st.data())
-def test_edits_then_long_walks_back_keep_the_invariants(shipped_content, data):
+def test_edits_then_long_walks_back_keep_the_invariants(shipped, data):
     """Edits that hide questions, then back through a history that still names them."""
-    session = SurveySession(shipped_content.survey)
+    session = SurveySession(shipped.survey)
     walk_to_review_randomly(session, data)
     run_actions(session, data, data.draw(st.integers(1, 80), label="steps"), actions=BACKTRACK_ACTIONS)
 
 
 @PROPERTY
 @given(data=st.data())
-def test_finish_is_idempotent_and_the_outcome_is_always_well_formed(shipped_content, data):
+def test_after_edits_backing_all_the_way_out_visits_only_shown_questions(shipped, data):
+    """Edits from the review (some hiding questions), each left by Next or Back; then Back to the very start."""
+    session = SurveySession(shipped.survey)
+    walk_to_review_randomly(session, data)
+    for _ in range(data.draw(st.integers(1, 3), label="edits")):
+        act(session, data, data.draw(st.sampled_from(("edit_gate", "edit")), label="which edit"))
+        act(session, data, "answer")
+        check_invariants(session)
+        if data.draw(st.booleans(), label="leave by back"):
+            assert session.back() and session.at_review
+        else:
+            while not session.at_review:
+                if not session.can_go_next():
+                    act(session, data, "answer")
+                act(session, data, "next")
+                check_invariants(session)
+                if not session.at_review:   # Next after an edit only stops at questions it newly shows
+                    arrived = session.question.id
+                    assert session.answer_of(arrived) is None and not session.is_skipped(arrived)
+    visited = []
+    while session.back():
+        check_invariants(session)
+        visited.append("review" if session.at_review else session.question.id)
+        assert len(visited) <= 10 * len(shipped.survey.questions)
+    assert session.question.id == shipped.survey.questions[0].id
+    shown = [q.id for q in session.shown_questions()]
+    assert all(step == "review" or step in shown for step in visited)
+
+
+@PROPERTY
+@given(data=st.data())
+def test_finish_is_idempotent_and_the_outcome_is_always_well_formed(shipped, data):
     """Any valid answers to any questions (hidden or not): visible_answers settles in one pass."""
-    survey = shipped_content.survey
+    survey = shipped.survey
     chosen = data.draw(st.lists(st.sampled_from([q.id for q in survey.questions]), unique=True), label="questions")
     answers = {question_id: check_answer(survey.question(question_id),
                                          data.draw(valid_values(survey.question(question_id)), label=question_id))
