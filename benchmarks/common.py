@@ -34,6 +34,41 @@ def paint_probe():
     return PaintSeen()
 
 
+def tap_until_painted(app, button, shown_after) -> float:
+    """Milliseconds from a real click on `button` until the widget `shown_after()` returns is first painted."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    probe = paint_probe()
+    start = time.perf_counter()
+    QTest.mouseClick(button, Qt.LeftButton)
+    shown = shown_after()
+    shown.installEventFilter(probe)
+    while not probe.painted:
+        app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    shown.removeEventFilter(probe)
+    return elapsed
+
+
+def run_main(doc: str, measure, count_name: str, default: int, title: str) -> int:
+    """The command line every in-process benchmark shares: --COUNT N and --json."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(f"--{count_name}", type=int, default=default)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = measure(getattr(args, count_name))
+    print(json.dumps(result) if args.json else
+          f"{title}: median {result['median_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms "
+          f"over {result[count_name]} {count_name}")
+    return 0
+
+
 def kiosk_window(size=(1920, 1080)):
     """The application and a shown kiosk window with the built-in content and config."""
     from kiosk.startup import load_everything

@@ -9,18 +9,12 @@ language switch half-way) are in the sample. Goal (issue 3): p95 <= 50 ms.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-import time
 
-from benchmarks.common import kiosk_window, paint_probe, summary_ms
+from benchmarks.common import kiosk_window, run_main, summary_ms, tap_until_painted
 
 
 def measure(turns: int) -> dict:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     from kiosk.ui.shell import Screen
 
     app, window = kiosk_window()
@@ -37,29 +31,14 @@ def measure(turns: int) -> dict:
             app.processEvents()
         if turn == turns // 2:
             window.set_language("es")  # pages are laid out again on first sight, as after a language switch
-        probe = paint_probe()
-        start = time.perf_counter()
-        QTest.mouseClick(explainer.next_button, Qt.LeftButton)   # lays out the page if not yet seen
-        target = explainer.current_page()
-        target.installEventFilter(probe)
-        while not probe.painted:
-            app.processEvents()
-        samples.append((time.perf_counter() - start) * 1000)
-        target.removeEventFilter(probe)
+        # The click lays out the page if it was not seen yet in this language.
+        samples.append(tap_until_painted(app, explainer.next_button, explainer.current_page))
     window.detach()
     return summary_ms(samples, "turns")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--turns", type=int, default=200)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = measure(args.turns)
-    print(json.dumps(result) if args.json else
-          f"page turn: median {result['median_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms "
-          f"over {result['turns']} turns")
-    return 0
+    return run_main(__doc__, measure, "turns", 200, "page turn")
 
 
 if __name__ == "__main__":

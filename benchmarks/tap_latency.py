@@ -9,12 +9,9 @@ Goal (issue 4): p95 <= 50 ms.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-import time
 
-from benchmarks.common import kiosk_window, paint_probe, summary_ms
+from benchmarks.common import kiosk_window, run_main, summary_ms, tap_until_painted
 
 
 def measure(taps: int) -> dict:
@@ -56,28 +53,15 @@ def measure(taps: int) -> dict:
             continue
         target = prepare_and_pick_tap()
         app.processEvents()
-        probe = paint_probe()
-        start = time.perf_counter()
-        QTest.mouseClick(target, Qt.LeftButton)
-        shown = window.question.answer_widget if window.current is Screen.SURVEY else window.stack.currentWidget()
-        shown.installEventFilter(probe)
-        while not probe.painted:
-            app.processEvents()
-        samples.append((time.perf_counter() - start) * 1000)
+        samples.append(tap_until_painted(
+            app, target,
+            lambda: window.question.answer_widget if window.current is Screen.SURVEY else window.stack.currentWidget()))
     window.detach()
     return summary_ms(samples, "taps")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--taps", type=int, default=300)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = measure(args.taps)
-    print(json.dumps(result) if args.json else
-          f"tap to next question painted: median {result['median_ms']} ms, p95 {result['p95_ms']} ms, "
-          f"max {result['max_ms']} ms over {result['taps']} taps")
-    return 0
+    return run_main(__doc__, measure, "taps", 300, "tap to next question painted")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ def contact_sheet(images: list[Path], labels: list[str], out: Path, columns: int
         painter.drawImage(x, y, scaled)
         painter.drawText(QRect(x, y + scaled.height() + 6, width, 30), Qt.AlignLeft, text)
     painter.end()
-    sheet.save(str(out), quality=88)
+    sheet.save(str(out), quality=70)
     del app
 
 

@@ -90,13 +90,22 @@ def cmd_check(args) -> int:
     return 0
 
 
-def cmd_text(args) -> int:
-    from kiosk.content.text_export import PARTS, part_lines
+def _load_or_report(args):
+    """The loaded config and content, or None after printing every problem to stderr."""
     from kiosk.startup import load_everything
 
     loaded = load_everything(args.config, args.content)
     if not loaded.ok:
         print(format_report(loaded.problems), file=sys.stderr)
+        return None
+    return loaded
+
+
+def cmd_text(args) -> int:
+    from kiosk.content.text_export import PARTS, part_lines
+
+    loaded = _load_or_report(args)
+    if loaded is None:
         return 1
     if args.lang not in loaded.content.languages:
         print(f"Language {args.lang!r} is not enabled ({', '.join(loaded.content.languages)})", file=sys.stderr)
@@ -112,13 +121,11 @@ def cmd_text(args) -> int:
 def cmd_outcome(args) -> int:
     import json
 
-    from kiosk.startup import load_everything
     from kiosk.survey.answers_file import AnswersFileError, load_answers
     from kiosk.survey.outcome import compute_outcome
 
-    loaded = load_everything(args.config, args.content)
-    if not loaded.ok:
-        print(format_report(loaded.problems), file=sys.stderr)
+    loaded = _load_or_report(args)
+    if loaded is None:
         return 2
     try:
         answers = load_answers(Path(args.answers), loaded.content.survey)
