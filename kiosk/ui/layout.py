@@ -100,3 +100,14 @@ def clear_layout(layout: QLayout) -> None:
         if item.widget() is not None:
             item.widget().hide()
             item.widget().deleteLater()
+
+
+def bullet_row(text: str, gap: int) -> QWidget:
+    """A bullet and its words; wrapped lines stay indented under the words, not under the bullet."""
+    row = QWidget()
+    marker = label("body", "•", wrap=False)
+    marker.setAlignment(Qt.AlignTop)
+    words = label("body", text)
+    layout = hbox(marker, words, spacing=gap, margins=0, parent=row)
+    layout.setStretch(1, 1)
+    return row

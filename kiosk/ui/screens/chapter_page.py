@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import BulletList, Chapter, Paragraph
-from kiosk.ui.layout import hbox, label, touch_scroll, vbox
+from kiosk.ui.layout import bullet_row, hbox, label, touch_scroll, vbox
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.svg_view import SvgView
 
@@ -44,18 +44,14 @@ class ChapterPage(QWidget):
 
 
 def _list_row(text: str, icon: str | None, theme: Theme) -> QWidget:
+    if icon is None:
+        return bullet_row(text, theme.gap_px // 2)
     row = QWidget()
     words = label("body", text)
     words.setAlignment(Qt.AlignVCenter | Qt.AlignLeft)
-    if icon is None:
-        marker = label("body", "•", wrap=False)
-        marker.setAlignment(Qt.AlignTop)
-        layout = hbox(marker, words, spacing=theme.gap_px // 2, margins=0, parent=row)
-        layout.setStretch(1, 1)
-    else:
-        picture = SvgView(icon)
-        icon_px = max(theme.target_px, theme.text_px(28) * 3)
-        picture.setFixedSize(QSize(icon_px, icon_px))
-        layout = hbox(picture, words, spacing=theme.gap_px, margins=0, parent=row)
-        layout.setStretch(1, 1)
+    picture = SvgView(icon)
+    icon_px = max(theme.target_px, theme.text_px(28) * 3)
+    picture.setFixedSize(QSize(icon_px, icon_px))
+    layout = hbox(picture, words, spacing=theme.gap_px, margins=0, parent=row)
+    layout.setStretch(1, 1)
     return row
