@@ -110,7 +110,7 @@ def test_start_over_ends_the_visit(qtbot, make_window):
 def test_explainer_returns_to_welcome_after_its_quiet_time(qtbot, make_window, config):
     window = make_window(site_config=replace(config, idle=IdleTimes(explainer_seconds=1)))
     open_explainer(qtbot, window)
-    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=2500)
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=5000)
     assert not window.overlay.isVisible()   # the explainer does not warn, it just goes home
 
 
