@@ -115,11 +115,7 @@ class Fields:
             self.problem(path, f"{what} should be {TYPE_NAMES[int]}, but it is {describe(value)} ({value!r})",
                          "Write a whole number without quotes, like 60.")
             return None
-        if (low is not None and value < low) or (high is not None and value > high):
-            bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
-            self.problem(path, f"{what} is {value}, but it must be {bounds}", f"Use a number {bounds}.")
-            return None
-        return value
+        return value if self._in_bounds(value, path, what, low, high) else None
 
     def number(self, value: Any, path: YamlPath, *, what: str = "this", low: float | None = None,
                high: float | None = None) -> float | None:
@@ -127,11 +123,14 @@ class Fields:
             self.problem(path, f"{what} should be {TYPE_NAMES[float]}, but it is {describe(value)} ({value!r})",
                          "Write a number without quotes, like 1.5.")
             return None
+        return float(value) if self._in_bounds(value, path, what, low, high) else None
+
+    def _in_bounds(self, value: float, path: YamlPath, what: str, low: float | None, high: float | None) -> bool:
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
             self.problem(path, f"{what} is {value}, but it must be {bounds}", f"Use a number {bounds}.")
-            return None
-        return float(value)
+            return False
+        return True
 
     def boolean(self, value: Any, path: YamlPath, *, what: str = "this") -> bool | None:
         if not isinstance(value, bool):

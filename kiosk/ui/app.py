@@ -15,6 +15,7 @@ from kiosk.startup import load_everything
 from kiosk.ui.fonts import install_fonts
 
 log = logging.getLogger("kiosk.app")
+EXIT_RESTART = 75   # the error screen's event loop ends with this when the files are fixed
 
 
 def make_application() -> QApplication:
@@ -76,7 +77,6 @@ def _install_recovery(window) -> None:
 
 def _run_error_screen(app, problems, fullscreen, config_arg, content_arg) -> int:
     from kiosk.ui.screens.error import ErrorWindow
-    from kiosk.ui.theme import STANDARD, Theme, stylesheet
 
     window = ErrorWindow(problems)
 
@@ -90,20 +90,10 @@ def _run_error_screen(app, problems, fullscreen, config_arg, content_arg) -> int
     window.quit_requested.connect(app.quit)
     _show(window, fullscreen)
     screen = window.screen() or QGuiApplication.primaryScreen()
-    theme = Theme(STANDARD, window.width(), window.height(), screen.physicalDotsPerInch(), 100)
-    window.setStyleSheet(stylesheet(theme))
-    window.apply_theme(theme)
-    code = app.exec()
-    if code == EXIT_RESTART:
-        return run_kiosk_again(config_arg, content_arg, fullscreen)
+    window.style_for_size(screen.physicalDotsPerInch())
+    if app.exec() == EXIT_RESTART:   # staff fixed the files and tapped Try again
+        return run_kiosk(config_arg, content_arg, force_windowed=not fullscreen, force_fullscreen=fullscreen)
     return 1
-
-
-EXIT_RESTART = 75
-
-
-def run_kiosk_again(config_arg, content_arg, fullscreen) -> int:
-    return run_kiosk(config_arg, content_arg, force_windowed=not fullscreen, force_fullscreen=fullscreen)
 
 
 def _show(window, fullscreen: bool) -> None:

@@ -115,15 +115,12 @@ def grab_error_screen(problems, size):
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.ui.screens.error import ErrorWindow
-    from kiosk.ui.theme import STANDARD, Theme, stylesheet
 
     window = ErrorWindow(problems)
     window.resize(*size)
     window.show()
     screen = QGuiApplication.primaryScreen()
-    theme = Theme(STANDARD, size[0], size[1], screen.physicalDotsPerInch() if screen else 96.0, 100)
-    window.setStyleSheet(stylesheet(theme))
-    window.apply_theme(theme)
+    window.style_for_size(screen.physicalDotsPerInch() if screen else 96.0)
     image = _settle_and_grab(window)
     window.deleteLater()
     return image

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.problems import Problem
 from kiosk.ui.layout import button, card, hbox, label, touch_scroll, vbox
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import STANDARD, Theme, stylesheet
 
 
 class ErrorWindow(QWidget):
@@ -38,6 +38,12 @@ class ErrorWindow(QWidget):
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.page = vbox(self.title, self.explain, self.help, self.scroll, hbox(self.quit_button, self.retry_button),
                          parent=self)
+
+    def style_for_size(self, dpi: float) -> None:
+        """The standard look at the window's present size (no content, no visit: nothing else to choose)."""
+        theme = Theme(STANDARD, self.width(), self.height(), dpi, 100)
+        self.setStyleSheet(stylesheet(theme))
+        self.apply_theme(theme)
 
     def apply_theme(self, theme: Theme) -> None:
         margin, gap = theme.margin_px, theme.gap_px

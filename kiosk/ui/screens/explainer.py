@@ -101,7 +101,7 @@ class ExplainerScreen(KioskScreen):
         self.menu_close.setText(self.ui_text("common.back"))
         for number, (chapter, entry) in enumerate(zip(self.chapters, self.menu_entries), start=1):
             entry.setText(f"{number}. {chapter.title[self.language]}")
-        self._build_pages()
+        self._relayout_pages()
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -119,7 +119,7 @@ class ExplainerScreen(KioskScreen):
         self.menu_grid.setSpacing(gap)
         for entry in self.menu_entries:
             entry.set_padding(max(8, gap // 2), gap)
-        self._build_pages()
+        self._relayout_pages()
 
     def reset(self) -> None:
         self.show_chapter(0)
@@ -162,7 +162,7 @@ class ExplainerScreen(KioskScreen):
             self._built[index] = page
         return self._built[index]
 
-    def _build_pages(self) -> None:
+    def _relayout_pages(self) -> None:
         """Language or theme changed: drop the laid-out pages; the shown one is rebuilt at once."""
         for old in self._built.values():
             self.chapter_stack.removeWidget(old)

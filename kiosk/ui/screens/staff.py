@@ -75,9 +75,9 @@ class StaffScreen(KioskScreen):
         if not alerts:
             return
         question = self.content.survey.question("red_flags")
+        staff_language = "en" if "en" in self.content.languages else self.content.languages[0]
         for alert in alerts:
-            symptoms = "; ".join(question.choice(s).label["en"] if "en" in self.content.languages
-                                 else question.choice(s).label[self.content.languages[0]] for s in alert.symptoms)
+            symptoms = "; ".join(question.choice(s).label[staff_language] for s in alert.symptoms)
             state = "acknowledged" if alert.acknowledged else "NEEDS ATTENTION"
             text = f"#{alert.number}  {alert.raised_at:%H:%M}  {alert.level.upper()} ({state}): {symptoms}"
             words = label("alert" if not alert.acknowledged else "body", text, name=f"alert_{alert.number}")

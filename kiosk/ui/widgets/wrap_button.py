@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
+from kiosk.ui.layout import repolish
+
 
 class WrapButton(QPushButton):
     def __init__(self, text: str = "", parent=None):
@@ -53,8 +55,7 @@ class WrapButton(QPushButton):
         if (self.words.property("state"), self.words.property("button_role")) != (state, role):
             self.words.setProperty("state", state)
             self.words.setProperty("button_role", role)
-            self.words.style().unpolish(self.words)
-            self.words.style().polish(self.words)
+            repolish(self.words)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
