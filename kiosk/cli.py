@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     text = commands.add_parser("text", parents=[common], help="print all patient-facing text, a paragraph a line")
     text.add_argument("--lang", required=True, help="language code, e.g. en or es")
-    text.add_argument("--part", action="append", choices=("explainer", "survey"),
+    text.add_argument("--part", action="append", choices=("explainer", "survey", "handout"),
                       help="which part (repeatable; default: all)")
     text.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
 
@@ -45,11 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
     outcome.add_argument("--answers", required=True, metavar="FILE", help="YAML: question id -> answer")
     outcome.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
 
+    handout = commands.add_parser("handout", parents=[common], help="make a handout PDF from an answers file, or a "
+                                                                    "general one with --general")
+    source = handout.add_mutually_exclusive_group(required=True)
+    source.add_argument("--answers", metavar="FILE", help="YAML: question id -> answer (as for `kiosk outcome`)")
+    source.add_argument("--general", action="store_true", help="the handout for anyone, not personalized")
+    handout.add_argument("--lang", default=None, help="language code (default: the configured default)")
+    handout.add_argument("--name", default=None, help="print 'Prepared for NAME' (default: the answers' first_name)")
+    handout.add_argument("-o", "--output", metavar="OUT.pdf", help="PDF file to write")
+    handout.add_argument("--summary", metavar="SUMMARY.pdf", help="also write the clinician summary")
+    handout.add_argument("--explain", action="store_true",
+                         help="print JSON: alert level, MNSI score, flags, and the section and question ids chosen")
+    handout.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
+
     commands.add_parser("set-pin", parents=[common], help="set the staff PIN (stored as a salted hash)")
 
     shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG file, offscreen")
     shot.add_argument("--screen", required=True, help="welcome, explainer, explainer-menu, survey, review, "
-                                                      "alert-emergency, alert-urgent, done, idle-warning, "
+                                                      "handout, alert-emergency, alert-urgent, done, idle-warning, "
                                                       "staff-pin, staff or error")
     shot.add_argument("--question", help="survey question id, with --screen survey (default: the first)")
     shot.add_argument("--page", type=int, default=1, help="explainer chapter number (1 = the first)")
@@ -67,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command == "run" and args.command is None:
         args = build_parser().parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
-    handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "outcome": cmd_outcome, "config": cmd_config, "set-pin": cmd_set_pin,
+    handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "outcome": cmd_outcome, "handout": cmd_handout,
+               "config": cmd_config, "set-pin": cmd_set_pin,
                "screenshot": cmd_screenshot}[command]
     try:
         return handler(args)
@@ -102,6 +116,7 @@ def _load_or_report(args):
 
 
 def cmd_text(args) -> int:
+    from kiosk.config import clinic_values
     from kiosk.content.text_export import PARTS, part_lines
 
     loaded = _load_or_report(args)
@@ -110,8 +125,7 @@ def cmd_text(args) -> int:
     if args.lang not in loaded.content.languages:
         print(f"Language {args.lang!r} is not enabled ({', '.join(loaded.content.languages)})", file=sys.stderr)
         return 2
-    clinic = loaded.config.clinic
-    values = {"clinic_name": clinic.name, "clinic_phone": clinic.phone}
+    values = clinic_values(loaded.config.clinic)
     for part in args.part or PARTS:
         for line in part_lines(loaded.content, part, args.lang, values):
             print(line)
@@ -134,6 +148,15 @@ def cmd_outcome(args) -> int:
         return 2
     print(json.dumps(compute_outcome(loaded.content.survey, answers).as_json()))
     return 0
+
+
+def cmd_handout(args) -> int:
+    from kiosk.handout.command import make_handout
+
+    loaded = _load_or_report(args)
+    if loaded is None:
+        return 2
+    return make_handout(loaded, args)
 
 
 def cmd_config(args) -> int:

@@ -32,6 +32,12 @@ class Clinic:
     logo: Path | None = None
 
 
+def clinic_values(clinic: Clinic) -> dict[str, str]:
+    """The clinic's details under the {placeholder} names content text uses."""
+    return {"clinic_name": clinic.name, "clinic_phone": clinic.phone, "clinic_address": clinic.address,
+            "clinic_website": clinic.website}
+
+
 @dataclass(frozen=True)
 class IdleTimes:
     """Seconds without a touch before the kiosk acts (spec §6)."""

@@ -151,8 +151,9 @@ class Fields:
         return text
 
     def text(self, value: Any, path: YamlPath, *, what: str = "this text",
-             allowed_placeholders: Iterable[str] = ()) -> LocalText | None:
-        """A {language: text} mapping with every enabled language present and only known {placeholders}."""
+             allowed_placeholders: Iterable[str] = (), exact: bool = False) -> LocalText | None:
+        """A {language: text} mapping with every enabled language present and only known {placeholders}
+        (with `exact`, every one of them: a page label without {page} would be no use)."""
         if isinstance(value, str):
             self.problem(path, f"{what} is written once, but it needs one line per language",
                          "Write it as 'en: \"...\"' and 'es: \"...\"' lines under this key.")
@@ -185,6 +186,12 @@ class Fields:
                                                  f"the '{first}' text ({{{missing[0]}}})",
                              "Every language must use the same {placeholders}, so the kiosk can fill them in.")
                 return None
+        missing_names = sorted(allowed - used[first]) if exact else []
+        if missing_names:
+            self.problem(path + (first,), f"{what} must use {{{missing_names[0]}}}",
+                         "Put back " + ", ".join("{" + name + "}" for name in missing_names) + "; the kiosk fills "
+                         "them in.")
+            return None
         return LocalText(MappingProxyType(texts))
 
     def _placeholders_ok(self, text: str, path: YamlPath, allowed: set[str]) -> bool:

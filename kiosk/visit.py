@@ -20,6 +20,8 @@ class Visit:
     high_contrast: bool
     survey: SurveySession | None = None
     alerted: set[frozenset[str]] = field(default_factory=set)   # red-flag sets already sent to staff
+    prepared: Any = None   # the PreparedHandout (PDF bytes and preview) once the worker has made it
+    ticket: int = 0        # names the latest handout request, so stale worker results are dropped
 
     @classmethod
     def fresh(cls, config: SiteConfig) -> "Visit":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.content.model import Content
 from kiosk.content.read_explainer import read_explainer
+from kiosk.content.read_handout import read_handout
 from kiosk.content.read_survey import read_survey
 from kiosk.content.read_ui import read_language_names, read_ui
 from kiosk.fields import Fields
@@ -14,7 +15,7 @@ from kiosk.localtext import LANGUAGE_NAMES_FOR_AUTHORS
 from kiosk.problems import Problem
 from kiosk.yamldoc import load_yaml_file
 
-CONTENT_FILES = ("ui.yaml", "explainer.yaml", "survey.yaml")
+CONTENT_FILES = ("ui.yaml", "explainer.yaml", "survey.yaml", "handout.yaml")
 
 
 def display_path(path: Path) -> str:
@@ -52,7 +53,8 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
     ui = read_ui(fields("ui.yaml"), ui_doc.data, names)
     explainer = read_explainer(fields("explainer.yaml"), docs["explainer.yaml"].data, assets)
     survey = read_survey(fields("survey.yaml"), docs["survey.yaml"].data, assets)
+    handout = read_handout(fields("handout.yaml"), docs["handout.yaml"].data, assets, survey)
     problems = [problem for doc in docs.values() for problem in doc.problems]
-    if problems or ui is None or explainer is None or survey is None:
+    if problems or None in (ui, explainer, survey, handout):
         return None, problems
-    return Content(folder, languages, ui, explainer, survey), []
+    return Content(folder, languages, ui, explainer, survey, handout), []

@@ -17,7 +17,7 @@ class UiStrings:
     language_names: Mapping[str, str]
     strings: Mapping[str, LocalText]
 
-    def get(self, key: str, language: str, **values: object) -> str:
+    def get(self, key: str, language: str, /, **values: object) -> str:
         text = self.strings[key][language]
         return text.format(**values) if values else text
 
@@ -150,6 +150,72 @@ class Survey:
         return question_id in self._by_id
 
 
+# --- Handout ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """`list` (bullets) or `checklist` (tick boxes) in handout.yaml."""
+
+    items: tuple[LocalText, ...]
+    checklist: bool = False
+
+
+@dataclass(frozen=True)
+class StepList:
+    items: tuple[LocalText, ...]
+    picture: str | None = None
+
+
+@dataclass(frozen=True)
+class FlaggedSymptoms:
+    """Stands for the red-flag choices the patient picked, in their words (the urgent box only)."""
+
+
+HandoutBlock = Union[Paragraph, ItemList, StepList, FlaggedSymptoms]
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    id: str
+    title: LocalText
+    blocks: tuple[HandoutBlock, ...]
+    include_if: Condition | None = None
+    general: bool = False  # printed in the general (not personalized) handout
+    style: str = "normal"
+
+
+@dataclass(frozen=True)
+class DoctorQuestion:
+    id: str
+    text: LocalText
+    include_if: Condition | None = None
+
+
+@dataclass(frozen=True)
+class SummaryLabels:
+    """The clinician summary's own words (staff language); question rows use `rows`."""
+
+    strings: Mapping[str, LocalText]
+    rows: tuple[tuple[str, LocalText], ...]  # (question id, short label) in print order
+
+    def get(self, key: str, language: str, /, **values: object) -> str:
+        text = self.strings[key][language]
+        return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class Handout:
+    strings: Mapping[str, LocalText]  # title, prepared_for, footer, page_label, date_format
+    months: tuple[LocalText, ...]
+    sections: tuple[HandoutSection, ...]
+    doctor_questions: tuple[DoctorQuestion, ...]
+    summary: SummaryLabels
+
+    def text(self, key: str, language: str) -> str:
+        return self.strings[key][language]
+
+
 # --- All of it --------------------------------------------------------------------------------------
 
 
@@ -160,7 +226,13 @@ class Content:
     ui: UiStrings
     explainer: Explainer
     survey: Survey
+    handout: Handout
+
+    @property
+    def staff_language(self) -> str:
+        """Front-desk documents (alerts, clinician summary): English where enabled, else the first language."""
+        return "en" if "en" in self.languages else self.languages[0]
 
     def summary(self) -> str:
         return (f"{len(self.explainer.chapters)} chapters, {len(self.survey.questions)} questions, "
-                f"languages {', '.join(self.languages)}")
+                f"{len(self.handout.sections)} handout sections, languages {', '.join(self.languages)}")

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.conditions import check_condition, read_condition
+from kiosk.content.conditions import Scope, check_condition, read_condition
 from kiosk.content.model import (ALERT_LEVELS, CHOICE_KINDS, KIND_BODY_MAP, KIND_COUNT, KIND_MULTI, KIND_SCALE,
                                  KIND_SINGLE, KIND_TEXT, KIND_YES_NO, MULTI_KINDS, NUMBER_KINDS, QUESTION_KINDS,
                                  SKIP_KINDS, Choice, Question, ScoreDefinition, ScoreRule, Section, Survey)
@@ -104,7 +104,7 @@ def _read_questions(fields: Fields, value: Any, scores, sections, assets: Path) 
     by_id = {question.id: question for question in questions}
     for question in questions:
         if question.show_if is not None:
-            check_condition(fields, question.show_if, by_id, order, positions[question.id])
+            check_condition(fields, question.show_if, Scope(by_id, order, positions[question.id]))
     return questions if ok else None
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from kiosk.content.model import BulletList, Chapter, Content, Paragraph
+from kiosk.content.model import BulletList, Chapter, Content, HandoutSection, ItemList, Paragraph, StepList
 
-PARTS = ("explainer", "survey")
+PARTS = ("explainer", "survey", "handout")
 
 
 def chapter_sentences(chapter: Chapter, language: str, values: Mapping[str, str]) -> list[str]:
@@ -42,10 +42,34 @@ def survey_lines(content: Content, language: str) -> Iterator[str]:
                 yield choice.label[language]
 
 
+def section_sentences(section: HandoutSection, language: str, values: Mapping[str, str]) -> list[str]:
+    """A handout section's reading text: title, paragraphs, list and step items."""
+    lines = [section.title[language]]
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block.text[language].format(**values))
+        elif isinstance(block, (ItemList, StepList)):
+            lines.extend(item[language].format(**values) for item in block.items)
+    return lines
+
+
+def handout_lines(content: Content, language: str, values: Mapping[str, str]) -> Iterator[str]:
+    """The title and footer, every section (whatever its rule), then the pool of questions for the doctor."""
+    handout = content.handout
+    yield handout.text("title", language)
+    yield handout.text("footer", language)
+    for section in handout.sections:
+        yield from section_sentences(section, language, values)
+    for question in handout.doctor_questions:
+        yield question.text[language]
+
+
 def part_lines(content: Content, part: str, language: str, values: Mapping[str, str]) -> Iterator[str]:
     if part == "explainer":
         yield from explainer_lines(content, language, values)
     elif part == "survey":
         yield from survey_lines(content, language)
+    elif part == "handout":
+        yield from handout_lines(content, language, values)
     else:
         raise ValueError(f"unknown part {part!r}")

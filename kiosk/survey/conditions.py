@@ -6,20 +6,27 @@ means X is among the chosen and `in: [...]` means any of them is.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
-from kiosk.content.conditions import AllOf, AnyOf, Compare, Condition, Not
+from kiosk.content.conditions import RESULT, SECTION, AllOf, AnyOf, Compare, Condition, Not
 from kiosk.content.model import Survey
 
 
-def is_met(condition: Condition, answers: Mapping[str, Any]) -> bool:
+def is_met(condition: Condition, answers: Mapping[str, Any], results: Mapping[str, Any] | None = None,
+           sections: Collection[str] = ()) -> bool:
+    """`results` (alert_level, mnsi_positive, ...) and the `sections` already included matter only to
+    handout rules; the survey's own conditions name questions alone."""
     if isinstance(condition, AllOf):
-        return all(is_met(part, answers) for part in condition.parts)
+        return all(is_met(part, answers, results, sections) for part in condition.parts)
     if isinstance(condition, AnyOf):
-        return any(is_met(part, answers) for part in condition.parts)
+        return any(is_met(part, answers, results, sections) for part in condition.parts)
     if isinstance(condition, Not):
-        return not is_met(condition.part, answers)
-    return _compare(condition, answers.get(condition.question))
+        return not is_met(condition.part, answers, results, sections)
+    if condition.source == SECTION:
+        return condition.name in sections
+    if condition.source == RESULT:
+        return _compare(condition, (results or {}).get(condition.name))
+    return _compare(condition, answers.get(condition.name))
 
 
 def _compare(condition: Compare, value: Any) -> bool:
@@ -33,10 +40,14 @@ def _compare(condition: Compare, value: Any) -> bool:
     if condition.op == "in":
         return any(item in condition.value for item in chosen)
     if condition.op == "at_least":
-        return isinstance(value, int) and value >= condition.value
+        return _is_number(value) and value >= condition.value
     if condition.op == "at_most":
-        return isinstance(value, int) and value <= condition.value
+        return _is_number(value) and value <= condition.value
     raise ValueError(f"unknown condition test {condition.op!r}")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def visible_answers(survey: Survey, answers: Mapping[str, Any]) -> dict[str, Any]:

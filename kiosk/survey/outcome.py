@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from kiosk.content.conditions import FLAG_RESULTS
 from kiosk.content.model import Survey
 from kiosk.survey.conditions import visible_answers
 
 ALERT_ORDER = ("none", "urgent", "emergency")
 RED_FLAGS = "red_flags"
 MNSI = "mnsi"
-CLINICIAN_FLAGS = ("cramp_over_10_min", "possible_claudication", "possible_rls", "mnsi_positive", "pregnant",
-                   "frequent_night_cramps")
+CLINICIAN_FLAGS = FLAG_RESULTS  # the content layer names them, so handout rules can be checked
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,11 @@ class Outcome:
     mnsi_threshold: int
     mnsi_positive: bool
     flags: tuple[str, ...]
+
+    def results(self) -> dict[str, object]:
+        """The values a handout rule's `result:` may test (kiosk.content.conditions.RESULT_VALUES)."""
+        return {"alert_level": self.alert_level, "mnsi_score": self.mnsi_score, "mnsi_answered": self.mnsi_answered,
+                **{flag: flag in self.flags for flag in CLINICIAN_FLAGS}}
 
     def as_json(self) -> dict:
         return {"alert_level": self.alert_level, "mnsi_score": self.mnsi_score, "mnsi_answered": self.mnsi_answered,

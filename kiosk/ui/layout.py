@@ -6,7 +6,7 @@ from typing import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea,
-                               QScroller, QSizePolicy, QVBoxLayout, QWidget)
+                               QScroller, QScrollerProperties, QSizePolicy, QVBoxLayout, QWidget)
 
 
 def label(role: str = "body", text: str = "", *, wrap: bool = True, name: str | None = None,
@@ -90,6 +90,12 @@ def touch_scroll(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.LeftMouseButtonGesture)
+    # Qt holds a press back 0.25 s to see whether it becomes a flick. A tap must answer at once (and a tap
+    # that came and went inside those 0.25 s was lost): deliver the press now; a flick cancels it.
+    scroller = QScroller.scroller(area.viewport())
+    properties = scroller.scrollerProperties()
+    properties.setScrollMetric(QScrollerProperties.MousePressEventDelay, 0.0)
+    scroller.setScrollerProperties(properties)
     return area
 
 

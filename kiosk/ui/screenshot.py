@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kiosk.problems import Problem, format_report
 
-SCREENS = ("welcome", "explainer", "explainer-menu", "survey", "review", "alert-emergency", "alert-urgent", "done",
-           "idle-warning", "staff-pin", "staff", "error")
+SCREENS = ("welcome", "explainer", "explainer-menu", "survey", "review", "handout", "alert-emergency", "alert-urgent",
+           "done", "idle-warning", "staff-pin", "staff", "error")
 
 EXAMPLE_PROBLEMS = [
     Problem("content/survey.yaml", "questions[12].show_if.question", "'diabetis' is not a question id "
@@ -77,10 +77,14 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
             window.explainer.show_chapter(page - 1)
             if screen == "explainer-menu":
                 window.explainer.open_menu()
-        elif screen in ("survey", "review", "done"):
+        elif screen in ("survey", "review", "handout", "done"):
             _survey_at(window, question if screen == "survey" else None)
-            if screen == "done":
+            if screen in ("handout", "done"):
                 window.survey_finish()
+                _wait_for(lambda: window.handout.state != "preparing")
+            if screen == "done":   # shown as after Print, without printing anything
+                window.done.show_printing()
+                window.go(Screen.DONE)
         elif screen in ("alert-emergency", "alert-urgent"):
             flags = ("chest_or_breathing",) if screen == "alert-emergency" else ("one_leg_swollen", "foot_wound")
             window.start_check()
@@ -100,6 +104,18 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
     finally:
         window.detach()
         window.deleteLater()
+
+
+def _wait_for(condition, seconds: float = 20.0) -> None:
+    """Let the worker thread finish (the handout is made off the GUI thread) while Qt delivers its signal."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def _survey_at(window, question_id):

@@ -5,6 +5,7 @@ Screens only emit signals; this module alone moves between them, and only along 
 
 from __future__ import annotations
 
+import itertools
 import logging
 from enum import Enum
 
@@ -22,7 +23,9 @@ from kiosk.alerts import AlertBoard
 from kiosk.survey.outcome import RED_FLAGS, alert_level
 from kiosk.survey.session import SurveySession
 from kiosk.ui.screens.alerts import EmergencyScreen, UrgentScreen
+from kiosk.ui.handout_maker import HandoutMaker
 from kiosk.ui.screens.explainer import ExplainerScreen
+from kiosk.ui.screens.handout_preview import HandoutScreen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.screens.review import DoneScreen, ReviewScreen
 from kiosk.ui.screens.idle_overlay import IdleOverlay
@@ -42,6 +45,7 @@ class Screen(Enum):
     ALERT_EMERGENCY = "alert-emergency"
     ALERT_URGENT = "alert-urgent"
     REVIEW = "review"
+    HANDOUT = "handout"
     DONE = "done"
     STAFF_PIN = "staff-pin"
     STAFF = "staff"
@@ -55,7 +59,8 @@ TRANSITIONS: dict[Screen, frozenset[Screen]] = {
                               Screen.STAFF_PIN}),
     Screen.ALERT_URGENT: frozenset({Screen.SURVEY, Screen.REVIEW, Screen.STAFF_PIN}),
     Screen.ALERT_EMERGENCY: frozenset({Screen.STAFF_PIN}),
-    Screen.REVIEW: frozenset({Screen.SURVEY, Screen.DONE, Screen.STAFF_PIN}),
+    Screen.REVIEW: frozenset({Screen.SURVEY, Screen.HANDOUT, Screen.STAFF_PIN}),
+    Screen.HANDOUT: frozenset({Screen.REVIEW, Screen.DONE, Screen.STAFF_PIN}),
     Screen.DONE: frozenset({Screen.STAFF_PIN}),
     Screen.STAFF_PIN: frozenset({Screen.STAFF}),
     Screen.STAFF: frozenset(),
@@ -71,6 +76,7 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
         Screen.SURVEY: IdleRule(idle.survey_seconds, warn=True),
         Screen.ALERT_URGENT: IdleRule(idle.survey_seconds, warn=True),
         Screen.REVIEW: IdleRule(idle.survey_seconds, warn=True),
+        Screen.HANDOUT: IdleRule(idle.survey_seconds, warn=True),
         Screen.DONE: IdleRule(idle.done_seconds),
         # Screen.ALERT_EMERGENCY has no rule: only staff, with the PIN, clear it.
         Screen.STAFF_PIN: IdleRule(idle.staff_seconds),
@@ -81,7 +87,7 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
 
 class KioskWindow(QWidget):
     def __init__(self, config: SiteConfig, content: Content, log_file=None, size: tuple[int, int] | None = None,
-                 alert_board: AlertBoard | None = None):
+                 alert_board: AlertBoard | None = None, handout_maker: HandoutMaker | None = None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -92,6 +98,7 @@ class KioskWindow(QWidget):
         self._return_from_staff_pin = Screen.WELCOME
         self.emergency_pending = False   # only staff, with the PIN, end an emergency: not idle, not errors
         self._exit_allowed = False
+        self._tickets = itertools.count(1)
         self._theme_key = None
         if size:
             self.resize(*size)
@@ -103,13 +110,15 @@ class KioskWindow(QWidget):
         self.emergency = EmergencyScreen(content)
         self.urgent = UrgentScreen(content)
         self.review = ReviewScreen(content)
+        self.handout = HandoutScreen(content)
         self.done = DoneScreen(content)
+        self.handout_maker = handout_maker or HandoutMaker(config, content, parent=self)
         self.staff_pin = StaffPinScreen(self.pin_guard)
         self.alert_board = alert_board or AlertBoard()
         self.staff = StaffScreen(config, content, self.pin_guard, log_file, self.alert_board)
         self.screens = {Screen.WELCOME: self.welcome, Screen.EXPLAINER: self.explainer, Screen.SURVEY: self.question,
                         Screen.ALERT_EMERGENCY: self.emergency, Screen.ALERT_URGENT: self.urgent,
-                        Screen.REVIEW: self.review, Screen.DONE: self.done,
+                        Screen.REVIEW: self.review, Screen.HANDOUT: self.handout, Screen.DONE: self.done,
                         Screen.STAFF_PIN: self.staff_pin, Screen.STAFF: self.staff}
         self.stack = QStackedWidget()
         for screen in self.screens.values():
@@ -152,6 +161,14 @@ class KioskWindow(QWidget):
         self.review.back_requested.connect(self.survey_back)
         self.review.finish_requested.connect(self.survey_finish)
         self.review.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.handout.print_requested.connect(self.print_handout)
+        self.handout.change_requested.connect(self._show_survey_position)
+        self.handout.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.handout.done_requested.connect(lambda: self.end_visit("done"))
+        self.handout_maker.prepared.connect(self._handout_prepared)
+        self.handout_maker.prepare_failed.connect(self._handout_failed)
+        self.handout_maker.printed.connect(lambda ticket: self._print_result(ticket, True))
+        self.handout_maker.print_failed.connect(lambda ticket: self._print_result(ticket, False))
         self.done.done_requested.connect(lambda: self.end_visit("done"))
         self.explainer.back_to_welcome_requested.connect(lambda: self.go(Screen.WELCOME))
         self.explainer.start_over_requested.connect(lambda: self.end_visit("start_over"))
@@ -236,8 +253,34 @@ class KioskWindow(QWidget):
         self._show_survey_position()
 
     def survey_finish(self) -> None:
+        """Make the handout off the GUI thread; the preview screen shows at once and fills in when it is ready."""
         log.info("survey.finished")
+        self.visit.prepared = None
+        self.visit.ticket = next(self._tickets)
+        self.handout_maker.prepare(self.visit.ticket, self.visit.answers, self.visit.language)
+        self.handout.preparing()
+        self.go(Screen.HANDOUT)
+
+    def _handout_prepared(self, ticket: int, prepared) -> None:
+        if ticket != self.visit.ticket:
+            return  # that visit has ended, or its answers changed since: drop these documents unseen
+        self.visit.prepared = prepared
+        self.handout.show_preview(prepared.preview)
+
+    def _handout_failed(self, ticket: int) -> None:
+        if ticket == self.visit.ticket:
+            self.handout.show_failure()
+
+    def print_handout(self) -> None:
+        if self.visit.prepared is None:
+            return
+        self.handout_maker.print_documents(self.visit.ticket, self.visit.prepared.documents)
+        self.done.show_printing()
         self.go(Screen.DONE)
+
+    def _print_result(self, ticket: int, ok: bool) -> None:
+        if ticket == self.visit.ticket and not ok:
+            self.done.show_print_failed()
 
     def _show_survey_position(self) -> None:
         session = self.visit.survey

@@ -106,7 +106,7 @@ def test_answered_counts_zero_as_an_answer():
     Compare("cramp_nights", "equals", 0),
     Compare("conditions", "equals", "none"),
     Compare("first_name", "answered", True),
-], ids=lambda c: f"{c.question}-{c.op}-{c.value}")
+], ids=lambda c: f"{c.name}-{c.op}-{c.value}")
 def test_an_unanswered_question_meets_no_test_except_answered_false(condition):
     other_answers = {"red_flags": ("none",), "diabetes": "no"}
     assert not is_met(condition, other_answers)

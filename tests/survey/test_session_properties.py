@@ -85,7 +85,7 @@ def named_questions(condition) -> set[str]:
         return set().union(*(named_questions(part) for part in condition.parts))
     if isinstance(condition, Not):
         return named_questions(condition.part)
-    return {condition.question}
+    return {condition.name}
 
 
 def gate_ids(survey) -> set[str]:

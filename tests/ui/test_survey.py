@@ -46,9 +46,12 @@ def test_a_whole_visit_by_touch_reaches_the_review(qtbot, make_window, shipped_c
     assert calf in row.text()
     assert window.review.rows["mnsi_10"].text() == shipped_content.ui.get("survey.skip_not_sure", language)
     click(qtbot, window.review.finish_button)
+    assert window.current is Screen.HANDOUT
+    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=15000)
+    click(qtbot, window.handout.print_button)
     assert window.current is Screen.DONE
     click(qtbot, window.done.done_button)
-    assert window.current is Screen.WELCOME and window.visit.answers == {}
+    assert window.current is Screen.WELCOME and window.visit.answers == {} and window.visit.prepared is None
 
 
 def test_no_cramps_skips_the_cramp_follow_ups(qtbot, make_window):
@@ -190,7 +193,10 @@ def test_no_survey_screen_clips_text(qtbot, make_window, size, text_percent, lan
         if window.current is Screen.REVIEW:
             break
         answer_current(qtbot, window, TYPICAL[on_screen(window)] if TYPICAL[on_screen(window)] is not SKIP else SKIP)
-    window.go(Screen.DONE)
+    click(qtbot, window.review.finish_button)
+    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=15000)
+    problems += [f"handout: {p}" for p in clipped_texts(window)]
+    click(qtbot, window.handout.print_button)
     problems += [f"done: {p}" for p in clipped_texts(window)]
     assert problems == []
 

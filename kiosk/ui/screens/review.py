@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.content.model import KIND_BODY_MAP, KIND_MULTI, KIND_SCALE, KIND_YES_NO, Question
 from kiosk.survey.session import SurveySession
+from kiosk.survey.words import answer_in_words
 from kiosk.ui.layout import button, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.wrap_button import WrapButton
-
-
-def answer_in_words(question: Question, value: Any, skipped: bool, ui, language: str) -> str:
-    """The answer as the patient would say it."""
-    if value is None:
-        return ui.get(f"survey.skip_{question.skip}", language) if skipped and question.skip else \
-            ui.get("review.no_answer", language)
-    if question.kind == KIND_YES_NO:
-        return ui.get(f"choice.{value}", language)
-    if question.kind in (KIND_MULTI, KIND_BODY_MAP):
-        return ", ".join(question.choice(choice).label[language] for choice in value)
-    if question.kind == KIND_SCALE:
-        return f"{value} / {question.max}"
-    if isinstance(value, int):
-        return str(value)
-    if question.choices:
-        return question.choice(value).label[language]
-    return str(value)
 
 
 class ReviewRow(WrapButton):
@@ -123,10 +103,23 @@ class DoneScreen(KioskScreen):
         self.message = label("heading", align=Qt.AlignCenter, name="done_message")
         self.done_button = button("primary", on_click=self.done_requested.emit, name="done_button")
         self.page = vbox(1, self.title, self.message, 1, hbox(1, self.done_button, 1), parent=self)
+        self.message_key = "done.message"
+
+    def show_printing(self) -> None:
+        self.message_key = "done.printing"
+        self.retranslate()
+
+    def show_print_failed(self) -> None:
+        self.message_key = "done.print_failed"
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.message_key = "done.message"
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("done.title"))
-        self.message.setText(self.ui_text("done.message"))
+        self.message.setText(self.ui_text(self.message_key))
         self.done_button.setText(self.ui_text("common.done"))
 
     def apply_theme(self, theme: Theme) -> None:

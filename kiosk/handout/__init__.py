@@ -1,0 +1,1 @@
+"""The self-care handout and the clinician summary: pure choice of what to print (builder), then ReportLab."""

@@ -1,0 +1,342 @@
+"""HandoutSpec / SummarySpec -> PDF bytes with ReportLab. Knows layout only, nothing about answers or rules.
+
+Pure and re-entrant: every render builds its own document and flowables; the only shared state is the font
+registry (filled once, under a lock) and read-only caches (styles, parsed SVGs). So it may run on a worker
+thread. `invariant=1` makes the same spec give byte-identical PDFs (no timestamps or random ids), which keeps
+the print spool and the tests honest.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from functools import partial
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, HRFlowable, KeepInFrame, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from kiosk.handout import flowables as fl
+from kiosk.handout.fonts import register_fonts
+from kiosk.handout.spec import (STYLE_ALERT, Block, Bullets, Checklist, HandoutSpec, Para, QrCode, Questions,
+                                SectionSpec, Steps, SummarySpec)
+from kiosk.handout.styles import (HAIRLINE, HANDOUT, INK, MIST, SUMMARY, TEAL, HandoutLook, SummaryLook,
+                                  handout_styles, page_size, summary_styles)
+
+log = logging.getLogger("kiosk.handout")
+CREATOR = "clinic-kiosk"
+
+
+# ---------------------------------------------------------------------------------------------- page furniture
+
+def _text(value: str) -> str:
+    """Patient and content text is plain text; Paragraph reads markup, so `&` and `<` must be escaped."""
+    return escape(value)
+
+
+@dataclass
+class _Furniture:
+    """What every page carries: the footer sentence and "Page n of N" (and, for the summary, its header).
+
+    Drawn when the document is saved, once the page count is known (the NumberedCanvas pattern: one pass).
+    """
+
+    footer: Paragraph
+    label_format: str
+    label_font: str
+    label_size: float
+    left: float
+    width: float
+    bottom: float
+    header: list[Paragraph] | None = None
+    header_top: float = 0.0
+    header_rule: float | None = None
+
+    @classmethod
+    def build(cls, footer_text: str, label_format: str, style, left: float, width: float, bottom: float):
+        label_width = stringWidth(label_format.format(page=99, pages=99), style.fontName, style.fontSize)
+        footer = Paragraph(_text(footer_text), style)
+        footer.wrap(width - label_width - 0.3 * inch, 10 * inch)
+        return cls(footer, label_format, style.fontName, style.fontSize, left, width, bottom)
+
+    @property
+    def height(self) -> float:
+        """From the page's bottom margin to the rule above the footer, plus the gap to the body."""
+        return self.footer.height + 10
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        top = self.bottom + self.footer.height
+        canvas.setStrokeColor(HAIRLINE)
+        canvas.setLineWidth(0.8)
+        canvas.line(self.left, top + 6, self.left + self.width, top + 6)
+        self.footer.drawOn(canvas, self.left, self.bottom)
+        canvas.setFont(self.label_font, self.label_size)
+        canvas.setFillColor(INK)
+        baseline = top - self.footer.style.fontSize
+        canvas.drawRightString(self.left + self.width, baseline, self.label_format.format(page=page, pages=pages))
+        y = self.header_top
+        for paragraph in self.header or ():
+            y -= paragraph.height
+            paragraph.drawOn(canvas, self.left, y)
+        if self.header_rule is not None:
+            canvas.setStrokeColor(TEAL)
+            canvas.setLineWidth(1.5)
+            canvas.line(self.left, self.header_rule, self.left + self.width, self.header_rule)
+        canvas.restoreState()
+
+
+class _FurnishedCanvas(Canvas):
+    """Holds each finished page until save(), then draws the furniture with the real page total."""
+
+    def __init__(self, *args, furniture: _Furniture, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._held_pages: list[dict] = []
+
+    def showPage(self):
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            self._furniture.draw(self, number, total)
+            super().showPage()
+        super().save()
+
+    @property
+    def page_total(self) -> int:
+        return len(self._held_pages)
+
+
+def _build(story: list[Flowable], pagesize, frames: list[Frame], furniture: _Furniture, *, title: str,
+           author: str, lang: str | None) -> tuple[bytes, int]:
+    buffer = io.BytesIO()
+    # initialFontName: otherwise every page names Helvetica (unembedded) as its starting font
+    doc = BaseDocTemplate(buffer, pagesize=pagesize, invariant=1, title=title, author=author, creator=CREATOR,
+                          subject="", lang=lang, initialFontName=furniture.label_font,
+                          pageTemplates=[PageTemplate("page", frames=frames)])
+    canvases: list[_FurnishedCanvas] = []
+
+    def make_canvas(*args, **kwargs):
+        canvas = _FurnishedCanvas(*args, furniture=furniture, **kwargs)
+        canvases.append(canvas)
+        return canvas
+
+    doc.build(story, canvasmaker=make_canvas)
+    return buffer.getvalue(), canvases[-1].page_total
+
+
+def _frame(x: float, y: float, width: float, height: float, frame_id: str) -> Frame:
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=frame_id)
+
+
+# ---------------------------------------------------------------------------------------------- handout
+
+def render_handout(spec: HandoutSpec) -> bytes:
+    """The patient handout: header on page 1, sections in order, footer and page label on every page."""
+    look, fonts = HANDOUT, register_fonts()
+    styles = handout_styles(look, fonts)
+    pagesize = page_size(spec.paper)
+    width = pagesize[0] - 2 * look.margin_x
+    furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
+                                 look.margin_bottom)
+    bottom = look.margin_bottom + furniture.height + 8
+    frame = _frame(look.margin_x, bottom, width, pagesize[1] - look.margin_top - bottom, "body")
+    story = _header(spec, styles, look, width)
+    for section in spec.sections:
+        story += _section(section, styles, look, width)
+    pdf, _ = _build(story, pagesize, [frame], furniture, title=spec.title, author=spec.branding.clinic_name,
+                    lang=spec.language)
+    return pdf
+
+
+def _header(spec: HandoutSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
+    clinic = Paragraph(_text(spec.branding.clinic_name), styles["clinic"])
+    logo = fl.logo_flowable(spec.branding.logo, look.logo_max_width, look.logo_max_height) \
+        if spec.branding.logo else None
+    if logo is not None:
+        logo_width, _ = logo.wrap(look.logo_max_width, look.logo_max_height)
+        row = Table([[logo, clinic]], colWidths=[logo_width + 12, width - logo_width - 12])
+        row.setStyle(fl.table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
+        story: list[Flowable] = [row]
+    else:
+        story = [clinic]
+    story.append(Paragraph(_text(spec.title), styles["title"]))
+    if spec.prepared_for is not None:
+        story.append(Paragraph(f"<b>{_text(spec.prepared_for)}</b>", styles["meta"]))
+    story.append(Paragraph(_text(spec.date_text), styles["meta"]))
+    story.append(HRFlowable(width="100%", thickness=2, color=TEAL, spaceBefore=10, spaceAfter=14))
+    return story
+
+
+def _section(section: SectionSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
+    blocks = [_block(block, styles, look, width if section.style != STYLE_ALERT else
+                     width - 2 * (look.alert_pad + look.alert_border)) for block in section.blocks]
+    for block, flowables, following in zip(section.blocks, blocks, section.blocks[1:]):
+        if isinstance(block, Para) and _leads_in(block, following):
+            flowables[-1].keepWithNext = 1
+    if section.style == STYLE_ALERT:
+        heading = Paragraph(_text(section.title), styles["alert_heading"])
+        box = fl.alert_box([[heading]] + blocks, width, look.alert_border, look.alert_pad, look.paragraph_gap)
+        box.spaceAfter = look.section_gap / 2
+        return [box]
+    band = fl.HeadingBand(Paragraph(_text(section.title), styles["heading"]), look.heading_pad, look.heading_bar)
+    band.spaceBefore, band.spaceAfter = look.section_gap, look.heading_gap  # keepWithNext: set by HeadingBand
+    return [band] + [flowable for flowables in blocks for flowable in flowables]
+
+
+def _leads_in(para: Para, following: Block) -> bool:
+    """A lead-in such as "Call 911 if you have:" stays on the same page as what it introduces."""
+    return para.text.rstrip().endswith(":") and not isinstance(following, Para)
+
+
+def _items(paragraphs: list[Flowable], look: HandoutLook) -> list[Flowable]:
+    """List items sit close together; the last one gets a paragraph's space before whatever follows."""
+    if paragraphs:
+        paragraphs[-1].spaceAfter = look.paragraph_gap
+    return paragraphs
+
+
+def _block(block: Block, styles, look: HandoutLook, width: float) -> list[Flowable]:
+    if isinstance(block, Para):
+        return [Paragraph(_text(block.text), styles["body"])]
+    if isinstance(block, Bullets):
+        return _items([Paragraph(_text(item), styles["bullet"], bulletText="•") for item in block.items], look)
+    if isinstance(block, Checklist):
+        return _items([fl.TickBoxItem(Paragraph(_text(item), styles["check"]), look.indent, look.tick_box)
+                       for item in block.items], look)
+    if isinstance(block, Steps):
+        story: list[Flowable] = []
+        drawing = fl.load_svg(block.picture) if block.picture else None
+        if drawing is not None:
+            picture = fl.VectorPicture(drawing, look.picture_max_height)
+            picture.spaceBefore, picture.spaceAfter, picture.keepWithNext = 4, 10, 1  # stays with step 1
+            story.append(picture)
+        return story + _items([Paragraph(_text(item), styles["step"], bulletText=f"{number}.")
+                               for number, item in enumerate(block.items, start=1)], look)
+    if isinstance(block, Questions):
+        story = []
+        for number, item in enumerate(block.items, start=1):
+            story.append(Paragraph(_text(item), styles["question"], bulletText=f"{number}."))  # keepWithNext
+            lines = fl.WritingLines(look.writing_lines, look.writing_gap, look.indent)
+            lines.spaceAfter = look.paragraph_gap + 2
+            story.append(lines)
+        return story
+    if isinstance(block, QrCode):
+        table = fl.qr_table(block.url, Paragraph(_text(block.url), styles["url"]), look.qr_size, width)
+        table.spaceBefore, table.spaceAfter = 4, look.paragraph_gap + 4
+        return [table]
+    raise TypeError(f"unknown handout block {type(block).__name__}")
+
+
+# ---------------------------------------------------------------------------------------------- summary
+
+# Tried in order until everything fits on one page: smaller type first, then two columns (body size, columns).
+SUMMARY_STEPS = ((12, 1), (11, 1), (10, 1), (11, 2), (10, 2))
+
+
+def render_summary(spec: SummarySpec) -> bytes:
+    """The one-page staff summary. Never spills to a second page: steps down to 10 pt, then two columns; as a
+    last resort (far more rows than the kiosk ever makes) both columns are scaled down together to fit."""
+    for size, columns in SUMMARY_STEPS:
+        pdf, pages = _summary(spec, SUMMARY.shrunk(size, columns))
+        if pages == 1:
+            return pdf
+    log.warning("summary.scaled_to_fit groups=%d", len(spec.groups))
+    pdf, _ = _summary(spec, SUMMARY.shrunk(SUMMARY.floor_size, 2), squeeze=True)
+    return pdf
+
+
+def _summary(spec: SummarySpec, look: SummaryLook, squeeze: bool = False) -> tuple[bytes, int]:
+    styles = summary_styles(look, register_fonts())
+    pagesize = page_size(spec.paper)
+    width = pagesize[0] - 2 * look.margin_x
+    furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
+                                 look.margin_bottom)
+    header = [Paragraph(_text(spec.title), styles["title"]), Paragraph(_text(spec.subtitle), styles["subtitle"])]
+    for paragraph in header:
+        paragraph.wrap(width, pagesize[1])
+    furniture.header, furniture.header_top = header, pagesize[1] - look.margin_top
+    top = furniture.header_top - sum(p.height for p in header) - 14
+    furniture.header_rule = top + 7
+    bottom = look.margin_bottom + furniture.height + 6
+    gutter = 0.3 * inch
+    column = (width - gutter * (look.columns - 1)) / look.columns
+    story = _summary_story(spec, styles, look, column)
+    if squeeze:
+        story = [_squeezed(story, column, gutter, width, top - bottom)]
+        frames = [_frame(look.margin_x, bottom, width, top - bottom, "all")]
+    else:
+        frames = [_frame(look.margin_x + i * (column + gutter), bottom, column, top - bottom, f"col{i}")
+                  for i in range(look.columns)]
+    return _build(story, pagesize, frames, furniture, title=spec.title, author=CREATOR, lang=None)
+
+
+def _summary_story(spec: SummarySpec, styles, look: SummaryLook, column: float) -> list[Flowable]:
+    label_width = _label_width(spec, styles, look, column)
+    story: list[Flowable] = []
+    for name, rows in spec.groups:
+        heading = Paragraph(_text(name), styles["group"])
+        heading.keepWithNext = 1
+        story.append(heading)
+        # The heading keeps with the first row only, so a long group still starts in the space left.
+        story += [_summary_table(part, styles, look, column, label_width) for part in (rows[:1], rows[1:]) if part]
+    return story
+
+
+def _squeezed(story: list[Flowable], column: float, gutter: float, width: float, height: float) -> Flowable:
+    """Cut the story into two columns of about equal height, side by side, then shrink the pair to fit."""
+    big = 100 * height  # measure as if on an endless page
+    heights = [flowable.wrap(column, big)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+               for flowable in story]
+    half, running = sum(heights) / 2, 0.0
+    left, right = list(story), []
+    for index, (flowable, flowable_height) in enumerate(zip(story, heights)):
+        if running + flowable_height >= half:
+            parts = flowable.split(column, half - running) if running + flowable_height > half else []
+            if len(parts) >= 2:  # a long table: cut it between rows
+                left, right = story[:index] + parts[:1], parts[1:] + story[index + 1:]
+            else:
+                left, right = story[:index + 1], story[index + 1:]
+            break
+        running += flowable_height
+    while len(left) > 1 and left[-1].getKeepWithNext():  # a group heading goes with its rows
+        right.insert(0, left.pop())
+    pair = Table([[left, right]], colWidths=[column + gutter, column], hAlign="LEFT")
+    pair.setStyle(fl.table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (0, 0), gutter)))
+    return KeepInFrame(width, height, [pair], mode="shrink", hAlign="LEFT", vAlign="TOP")
+
+
+def _label_width(spec: SummarySpec, styles, look: SummaryLook, width: float) -> float:
+    """As wide as the longest label (one width for all groups, so the values line up), within limits."""
+    style = styles["label_em"]
+    longest = max((stringWidth(row.label, style.fontName, style.fontSize) for _, rows in spec.groups
+                   for row in rows), default=0)
+    padding = look.marker_width + 4 + 4 + 2
+    return min(max(longest + padding, width * look.label_min_share), width * look.label_max_share)
+
+
+def _summary_table(rows, styles, look: SummaryLook, width: float, label_width: float) -> Table:
+    data, commands = [], [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), styles["label"].fontName),
+        ("LEFTPADDING", (0, 0), (-1, -1), look.marker_width + 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), look.cell_pad), ("BOTTOMPADDING", (0, 0), (-1, -1), look.cell_pad + 1),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HAIRLINE),
+    ]
+    for index, row in enumerate(rows):
+        suffix = "_em" if row.emphasis else ""
+        data.append([Paragraph(_text(row.label), styles["label" + suffix]),
+                     Paragraph(_text(row.value), styles["value" + suffix])])
+        if row.emphasis:  # bold + a thick bar at the left edge: readable without colour
+            commands += [("LINEBEFORE", (0, index), (0, index), look.marker_width, INK),
+                         ("BACKGROUND", (0, index), (-1, index), MIST)]
+    table = Table(data, colWidths=[label_width, width - label_width], splitByRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table

@@ -1,0 +1,148 @@
+"""Sizes, colours and spacing of the printed documents, as data; ParagraphStyles are built from it.
+
+Numbers live here so a reviewer can check them against the clinical spec (body >= 14 pt, headings >= 18 pt,
+near-black on white, no italics or capitals) without reading layout code. Colours come from the illustration
+palette (assets/illustrations/README.md); colour is decoration only, never the sole cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+
+from kiosk.handout.fonts import FontNames
+
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+
+INK = HexColor("#1F2A44")  # 14:1 on white: text
+TEAL = HexColor("#1F6F78")  # brand accent: rules, heading bar, clinic name (6:1, large bold text only)
+LIGHT_TEAL = HexColor("#A8D5D8")
+MIST = HexColor("#EAF4F4")  # heading band background (ink on mist is still 13:1)
+RULE_GREY = HexColor("#8A93A3")  # writing lines and hairlines: visible, but lighter than the text
+HAIRLINE = HexColor("#C9CED6")
+WHITE = HexColor("#FFFFFF")
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    """'letter' or 'a4'; anything else is a builder bug, so it fails loudly."""
+    try:
+        return PAGE_SIZES[paper.lower()]
+    except KeyError:
+        raise ValueError(f"unknown paper {paper!r}; use one of {sorted(PAGE_SIZES)}") from None
+
+
+@dataclass(frozen=True)
+class HandoutLook:
+    """The patient handout: large type, generous space (read by older adults, some with low vision)."""
+
+    margin_x: float = 0.65 * inch
+    margin_top: float = 0.55 * inch
+    margin_bottom: float = 0.45 * inch
+    body_size: float = 14
+    leading_ratio: float = 1.35
+    title_size: float = 26
+    heading_size: float = 19
+    meta_size: float = 15  # "Prepared for", date
+    clinic_size: float = 15
+    footer_size: float = 11.5
+    paragraph_gap: float = 6  # after a paragraph, and after the last item of a list
+    item_gap: float = 3  # between list items (the leading already separates lines)
+    section_gap: float = 13  # before a section heading
+    heading_gap: float = 6  # after a section heading
+    heading_pad: float = 4  # inside the heading band
+    heading_bar: float = 5  # teal bar at the left of a heading band
+    indent: float = 0.36 * inch  # hanging indent of lists, steps, checklists
+    tick_box: float = 0.2 * inch
+    logo_max_height: float = 0.6 * inch
+    logo_max_width: float = 2.0 * inch
+    picture_max_height: float = 2.4 * inch
+    qr_size: float = 1.1 * inch
+    writing_lines: int = 1  # under each doctor question
+    writing_gap: float = 0.36 * inch
+    alert_border: float = 3
+    alert_pad: float = 12
+    footer_rule: float = 0.75
+
+
+@dataclass(frozen=True)
+class SummaryLook:
+    """The one-page staff summary: denser; shrinks step by step (never below `floor_size`) to stay one page."""
+
+    margin_x: float = 0.6 * inch
+    margin_top: float = 0.55 * inch
+    margin_bottom: float = 0.45 * inch
+    body_size: float = 12
+    leading_ratio: float = 1.25
+    title_size: float = 18
+    subtitle_size: float = 12
+    group_size: float = 13
+    footer_size: float = 10
+    cell_pad: float = 3
+    group_gap: float = 10
+    label_min_share: float = 0.22  # the label column fits the longest label, within these shares of the width
+    label_max_share: float = 0.42
+    marker_width: float = 4  # thick left bar on emphasised rows
+    columns: int = 1
+    floor_size: float = 10
+
+    def shrunk(self, size: float, columns: int = 1) -> SummaryLook:
+        """The same look at a smaller body size, with tighter padding and gaps in proportion."""
+        ratio = size / self.body_size
+        return replace(self, body_size=size, group_size=max(size + 1, self.group_size * ratio),
+                       cell_pad=max(1.0, self.cell_pad * ratio ** 3), group_gap=self.group_gap * ratio,
+                       leading_ratio=min(self.leading_ratio, 1.15 if size < self.body_size else 1.25),
+                       columns=columns)
+
+
+HANDOUT = HandoutLook()
+SUMMARY = SummaryLook()
+
+
+def _style(name: str, font: str, size: float, ratio: float, color: Color = INK, **extra) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * ratio, 1), textColor=color,
+                          alignment=TA_LEFT, allowWidows=0, allowOrphans=0, splitLongWords=1, **extra)
+
+
+@cache
+def handout_styles(look: HandoutLook, fonts: FontNames) -> dict[str, ParagraphStyle]:
+    """Built once per look; callers must treat the styles as read-only (they are shared between threads)."""
+    r, b, ratio = fonts.regular, fonts.bold, look.leading_ratio
+    body = dict(spaceAfter=look.paragraph_gap)
+    hanging = dict(leftIndent=look.indent, bulletIndent=0, bulletFontName=r, bulletFontSize=look.body_size,
+                   spaceAfter=look.item_gap)
+    return {
+        "clinic": _style("clinic", b, look.clinic_size, 1.25, TEAL),
+        "title": _style("title", b, look.title_size, 1.15, spaceBefore=10, spaceAfter=6),
+        "meta": _style("meta", r, look.meta_size, 1.3, spaceAfter=2),
+        "heading": _style("heading", b, look.heading_size, 1.2),
+        "alert_heading": _style("alert_heading", b, look.heading_size, 1.2, spaceAfter=look.heading_gap),
+        "body": _style("body", r, look.body_size, ratio, **body),
+        "bullet": _style("bullet", r, look.body_size, ratio, **hanging),
+        "step": _style("step", r, look.body_size, ratio, **{**hanging, "bulletFontName": b}),
+        "question": _style("question", b, look.body_size, ratio, keepWithNext=1,
+                           **{**hanging, "bulletFontName": b, "spaceAfter": 0}),
+        "check": _style("check", r, look.body_size, ratio, spaceAfter=look.item_gap),
+        "url": _style("url", r, look.body_size, ratio),
+        "footer": _style("footer", r, look.footer_size, 1.25),
+    }
+
+
+@cache
+def summary_styles(look: SummaryLook, fonts: FontNames) -> dict[str, ParagraphStyle]:
+    r, b, ratio = fonts.regular, fonts.bold, look.leading_ratio
+    return {
+        "title": _style("s_title", b, look.title_size, 1.15, spaceAfter=2),
+        "subtitle": _style("s_subtitle", r, look.subtitle_size, 1.25),
+        "group": _style("s_group", b, look.group_size, 1.2, spaceBefore=look.group_gap, spaceAfter=3),
+        "label": _style("s_label", r, look.body_size, ratio),
+        "value": _style("s_value", r, look.body_size, ratio),
+        "label_em": _style("s_label_em", b, look.body_size, ratio),
+        "value_em": _style("s_value_em", b, look.body_size, ratio),
+        "footer": _style("s_footer", r, look.footer_size, 1.25),
+    }

@@ -1,0 +1,1 @@
+"""Getting documents to the front-desk printer."""

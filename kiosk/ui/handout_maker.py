@@ -1,0 +1,106 @@
+"""Makes and prints a visit's documents on a worker thread, so a tap never waits on ReportLab or the printer.
+
+Every request carries the visit's ticket; results come back as Qt signals (queued onto the GUI thread), and
+the shell drops any whose visit has ended. Results hold patient data: the shell keeps them in the Visit only.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+
+from kiosk import paths
+from kiosk.config import SiteConfig
+from kiosk.content.model import Content
+from kiosk.handout.documents import Documents, make_documents
+from kiosk.logs import log_unhandled
+from kiosk.printing.folder import FolderPrinter
+
+log = logging.getLogger("kiosk.handout")
+
+
+@dataclass(frozen=True)
+class PreparedHandout:
+    documents: Documents
+    preview: QImage  # the first page, on white
+
+
+def first_page_image(pdf: bytes, width_px: int) -> QImage:
+    """Page 1 of a PDF as an image `width_px` wide (QtPdf; safe on a worker thread)."""
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.ReadOnly)
+    document.load(buffer)
+    page = document.pagePointSize(0)
+    size = QSize(width_px, round(width_px * page.height() / page.width()))
+    rendered = document.render(0, size)
+    document.close()
+    image = QImage(size, QImage.Format_RGB32)
+    image.fill(Qt.white)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return image
+
+
+def print_folder(config: SiteConfig) -> Path:
+    return Path(config.printer.target) if config.printer.target else paths.default_print_folder()
+
+
+class HandoutMaker(QObject):
+    prepared = Signal(int, object)  # ticket, PreparedHandout
+    prepare_failed = Signal(int)
+    printed = Signal(int)
+    print_failed = Signal(int)
+
+    def __init__(self, config: SiteConfig, content: Content, preview_width_px: int = 900, parent=None):
+        super().__init__(parent)
+        self.config, self.content = config, content
+        self.preview_width_px = preview_width_px
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handout")
+
+    def prepare(self, ticket: int, answers: Mapping[str, Any], language: str) -> None:
+        answers = dict(answers)  # a snapshot: the worker never sees later edits
+        now = datetime.now()
+        self._pool.submit(self._prepare, ticket, answers, language, now)
+
+    def print_documents(self, ticket: int, documents: Documents) -> None:
+        self._pool.submit(self._print, ticket, documents, datetime.now())
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=False)
+
+    def _prepare(self, ticket: int, answers: dict, language: str, now: datetime) -> None:
+        try:
+            documents = make_documents(self.content, self.config, answers, language, now)
+            preview = first_page_image(documents.handout, self.preview_width_px)
+        except Exception:  # noqa: BLE001 - the patient gets a calm message; the log gets the type and stack
+            log_unhandled(log, *sys.exc_info())
+            self.prepare_failed.emit(ticket)
+            return
+        log.info("handout.prepared bytes=%d", len(documents.handout))
+        self.prepared.emit(ticket, PreparedHandout(documents, preview))
+
+    def _print(self, ticket: int, documents: Documents, now: datetime) -> None:
+        printer = FolderPrinter(print_folder(self.config))
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        try:
+            printer.submit(f"handout-{stamp}.pdf", documents.handout)
+            if documents.summary is not None:
+                printer.submit(f"clinician-summary-{stamp}.pdf", documents.summary)
+        except OSError as error:
+            log.error("print.failed errno=%s", error.errno)
+            self.print_failed.emit(ticket)
+            return
+        log.info("print.sent kind=handout")
+        self.printed.emit(ticket)

@@ -1,0 +1,148 @@
+"""From the review to a printed handout, by touch: the preview, Print, and what happens when things fail."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from kiosk.config import PrinterSpec
+from kiosk.ui.shell import Screen
+from tests.ui.clipping import clipped_texts
+from tests.ui.drive import TYPICAL, click, walk_to_review
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture
+def folder_config(config, tmp_path):
+    return replace(config, printer=PrinterSpec("folder", str(tmp_path / "printed")))
+
+
+def finish(qtbot, window, language="en"):
+    if language != "en":
+        click(qtbot, window.welcome.language_buttons[language])
+    click(qtbot, window.welcome.check_button)
+    walk_to_review(qtbot, window)
+    click(qtbot, window.review.finish_button)
+    assert window.current is Screen.HANDOUT
+
+
+def pdf_text(path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+@pytest.mark.parametrize("language,title", [("en", "Your plan for leg cramps"),
+                                            ("es", "Su plan para los calambres en las piernas")])
+def test_finish_previews_the_handout_and_print_sends_it(qtbot, make_window, folder_config, tmp_path, language,
+                                                        title):
+    window = make_window(site_config=folder_config)
+    finish(qtbot, window, language)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    assert window.handout.preview.image is not None and not window.handout.preview.image.isNull()
+    click(qtbot, window.handout.print_button)
+    assert window.current is Screen.DONE
+    assert window.done.message.text() == window.content.ui.get("done.printing", language)
+    folder = tmp_path / "printed"
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.pdf"))) == 2, timeout=15000)
+    handout = next(folder.glob("handout-*.pdf"))
+    text = pdf_text(handout)
+    assert title in text and ("José" in text)  # TYPICAL's first name, typed on the kiosk keyboard
+    summary = pdf_text(next(folder.glob("clinician-summary-*.pdf")))
+    assert "Clinician summary" in summary and "Positive screen" in summary
+    names = " ".join(path.name for path in folder.iterdir()).lower()
+    assert "jos" not in names and "type_2" not in names
+
+
+def test_print_waits_until_the_handout_is_ready(qtbot, make_window, folder_config, monkeypatch):
+    import threading
+
+    import kiosk.ui.handout_maker as maker_module
+
+    gate = threading.Event()
+    real = maker_module.make_documents
+    monkeypatch.setattr(maker_module, "make_documents", lambda *a, **k: (gate.wait(10), real(*a, **k))[1])
+    window = make_window(site_config=folder_config)
+    finish(qtbot, window)
+    assert window.handout.state == "preparing" and not window.handout.print_button.isEnabled()
+    assert window.handout.preview.message == window.content.ui.get("handout.preparing", "en")
+    gate.set()
+    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=15000)
+
+
+def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, folder_config, monkeypatch):
+    import threading
+
+    import kiosk.ui.handout_maker as maker_module
+
+    gate, done = threading.Event(), threading.Event()
+    real = maker_module.make_documents
+
+    def slow(*args, **kwargs):
+        gate.wait(10)
+        try:
+            return real(*args, **kwargs)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(maker_module, "make_documents", slow)
+    window = make_window(site_config=folder_config)
+    finish(qtbot, window)
+    click(qtbot, window.handout.start_over_button)
+    assert window.current is Screen.WELCOME
+    gate.set()
+    qtbot.waitUntil(done.is_set, timeout=15000)
+    qtbot.wait(200)  # let the queued signal arrive
+    assert window.visit.prepared is None and window.handout.preview.image is None
+    assert window.current is Screen.WELCOME
+
+
+def test_when_the_handout_cannot_be_made_the_patient_is_sent_to_the_desk(qtbot, make_window, folder_config,
+                                                                          monkeypatch, caplog):
+    import kiosk.ui.handout_maker as maker_module
+
+    def broken(*args, **kwargs):
+        message = "an error quoting the answers: José, type_2"
+        raise RuntimeError(message)
+
+    monkeypatch.setattr(maker_module, "make_documents", broken)
+    window = make_window(site_config=folder_config)
+    finish(qtbot, window)
+    qtbot.waitUntil(lambda: window.handout.state == "failed", timeout=15000)
+    assert not window.handout.print_button.isVisible()
+    assert window.handout.hint.text() == window.content.ui.get("handout.failed", "en")
+    assert "José" not in caplog.text and "RuntimeError" in caplog.text
+    click(qtbot, window.handout.done_button)
+    assert window.current is Screen.WELCOME
+
+
+def test_a_printer_folder_that_cannot_be_written_says_ask_the_desk(qtbot, make_window, config, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    window = make_window(site_config=replace(config, printer=PrinterSpec("folder", str(blocked / "printed"))))
+    finish(qtbot, window)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    click(qtbot, window.handout.print_button)
+    qtbot.waitUntil(lambda: window.done.message.text() == window.content.ui.get("done.print_failed", "en"),
+                    timeout=15000)
+
+
+def test_change_my_answers_goes_back_to_the_review(qtbot, make_window, folder_config):
+    window = make_window(site_config=folder_config)
+    finish(qtbot, window)
+    click(qtbot, window.handout.change_button)
+    assert window.current is Screen.REVIEW
+    click(qtbot, window.review.finish_button)
+    assert window.current is Screen.HANDOUT
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_handout_screen_clips_no_text(qtbot, make_window, folder_config, size, language):
+    window = make_window(size=size, site_config=folder_config)
+    finish(qtbot, window, language)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    assert clipped_texts(window.handout) == []
