@@ -59,7 +59,11 @@ def _bitmap_size(path: Path) -> tuple[int, int]:
 
 
 class VectorPicture(Flowable):
-    """A (shared, cached) Drawing such as a parsed SVG, drawn as vectors, scaled at draw time to the width offered (capped by `max_height`), aspect kept."""
+    """A shared, cached Drawing (a parsed SVG) drawn as vectors: sharp at any printer resolution, and small.
+
+    Scaled at draw time with the canvas transform (the cached Drawing is never resized), to the width offered
+    but no taller than `max_height`, aspect kept.
+    """
 
     def __init__(self, drawing: Drawing, max_height: float, max_width: float | None = None, center=True):
         super().__init__()
@@ -194,6 +198,8 @@ def qr_modules(url: str, size: float) -> tuple[tuple[float, float, float, float]
 
 
 class QrFlowable(Flowable):
+    """A size x size QR code drawn as one black path."""
+
     def __init__(self, url: str, size: float):
         super().__init__()
         self.modules, self.width, self.height = qr_modules(url, size), size, size

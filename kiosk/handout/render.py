@@ -1,8 +1,8 @@
 """HandoutSpec / SummarySpec -> PDF bytes with ReportLab. Knows layout only, nothing about answers or rules.
 
 Pure and re-entrant: every render builds its own document and flowables; the only shared state is the font
-registry (filled once, under a lock) and read-only caches (styles, parsed SVGs). So it may run on a worker
-thread. `invariant=1` makes the same spec give byte-identical PDFs (no timestamps or random ids), which keeps
+registry (filled once, under a lock) and read-only caches (styles, parsed SVGs, QR modules). So it may run on a
+worker thread. `invariant=1` makes the same spec give byte-identical PDFs (no timestamps or random ids), which keeps
 the print spool and the tests honest.
 """
 
@@ -11,24 +11,24 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
-from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, HRFlowable, KeepInFrame, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+                                Paragraph, Table, TableStyle)
 
 from kiosk.handout import flowables as fl
 from kiosk.handout.fonts import register_fonts
 from kiosk.handout.spec import (STYLE_ALERT, Block, Bullets, Checklist, HandoutSpec, Para, QrCode, Questions,
                                 SectionSpec, Steps, SummarySpec)
-from kiosk.handout.styles import (HAIRLINE, HANDOUT, INK, MIST, SUMMARY, TEAL, HandoutLook, SummaryLook,
+from kiosk.handout.styles import (HAIRLINE, HANDOUT_LOOKS, INK, MIST, SUMMARY, TEAL, HandoutLook, SummaryLook,
                                   handout_styles, page_size, summary_styles)
 
 log = logging.getLogger("kiosk.handout")
 CREATOR = "clinic-kiosk"
+MAX_PAGES = 4
 
 
 # ---------------------------------------------------------------------------------------------- page furniture
@@ -60,7 +60,7 @@ class _Furniture:
     def build(cls, footer_text: str, label_format: str, style, left: float, width: float, bottom: float):
         label_width = stringWidth(label_format.format(page=99, pages=99), style.fontName, style.fontSize)
         footer = Paragraph(_text(footer_text), style)
-        footer.wrap(width - label_width - 0.3 * inch, 10 * inch)
+        footer.wrap(width - label_width - 0.2 * inch, 10 * inch)
         return cls(footer, label_format, style.fontName, style.fontSize, left, width, bottom)
 
     @property
@@ -140,9 +140,20 @@ def _frame(x: float, y: float, width: float, height: float, frame_id: str) -> Fr
 # ---------------------------------------------------------------------------------------------- handout
 
 def render_handout(spec: HandoutSpec) -> bytes:
-    """The patient handout: header on page 1, sections in order, footer and page label on every page."""
-    look, fonts = HANDOUT, register_fonts()
-    styles = handout_styles(look, fonts)
+    """The patient handout: header on page 1, sections in order, footer and page label on every page.
+
+    At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that runs longer in the generous look
+    is laid out again in the compact one (same type sizes, tighter spacing, no writing lines)."""
+    for look in HANDOUT_LOOKS:
+        pdf, pages = _handout(spec, look)
+        if pages <= MAX_PAGES:
+            return pdf
+    log.warning("handout.over_page_limit pages=%d", pages)
+    return pdf
+
+
+def _handout(spec: HandoutSpec, look: HandoutLook) -> tuple[bytes, int]:
+    styles = handout_styles(look, register_fonts())
     pagesize = page_size(spec.paper)
     width = pagesize[0] - 2 * look.margin_x
     furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
@@ -152,9 +163,8 @@ def render_handout(spec: HandoutSpec) -> bytes:
     story = _header(spec, styles, look, width)
     for section in spec.sections:
         story += _section(section, styles, look, width)
-    pdf, _ = _build(story, pagesize, [frame], furniture, title=spec.title, author=spec.branding.clinic_name,
-                    lang=spec.language)
-    return pdf
+    return _build(story, pagesize, [frame], furniture, title=spec.title, author=spec.branding.clinic_name,
+                  lang=spec.language)
 
 
 def _header(spec: HandoutSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
@@ -177,11 +187,13 @@ def _header(spec: HandoutSpec, styles, look: HandoutLook, width: float) -> list[
 
 
 def _section(section: SectionSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
+    if section.blocks and isinstance(section.blocks[-1], QrCode):
+        return _section_with_qr(section, styles, look, width)
     blocks = [_block(block, styles, look, width if section.style != STYLE_ALERT else
                      width - 2 * (look.alert_pad + look.alert_border)) for block in section.blocks]
     for block, flowables, following in zip(section.blocks, blocks, section.blocks[1:]):
-        if isinstance(block, Para) and _leads_in(block, following):
-            flowables[-1].keepWithNext = 1
+        if isinstance(block, Para) and _leads_in(block, following) or isinstance(following, QrCode):
+            flowables[-1].keepWithNext = 1  # a QR code never starts a page alone
     if section.style == STYLE_ALERT:
         heading = Paragraph(_text(section.title), styles["alert_heading"])
         box = fl.alert_box([[heading]] + blocks, width, look.alert_border, look.alert_pad, look.paragraph_gap)
@@ -192,15 +204,37 @@ def _section(section: SectionSpec, styles, look: HandoutLook, width: float) -> l
     return [band] + [flowable for flowables in blocks for flowable in flowables]
 
 
+def _section_with_qr(section: SectionSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
+    """The clinic's details on the left, the QR code of its website on the right (the url is in the text)."""
+    qr = section.blocks[-1]
+    text_width = width - look.qr_size - 0.3 * inch
+    text = [flowable for block in section.blocks[:-1] for flowable in _block(block, styles, look, text_width)]
+    words = " ".join(str(getattr(block, "text", "")) + " ".join(getattr(block, "items", ()))
+                     for block in section.blocks[:-1])
+    if qr.url not in words:  # the address in letters too, for people who would rather type it
+        text.append(Paragraph(_text(qr.url), styles["url"]))
+    row = Table([[text, fl.QrFlowable(qr.url, look.qr_size)]], colWidths=[text_width + 0.3 * inch, look.qr_size])
+    row.setStyle(fl.table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    band = fl.HeadingBand(Paragraph(_text(section.title), styles["heading"]), look.heading_pad, look.heading_bar)
+    band.spaceBefore, band.spaceAfter = look.section_gap, look.heading_gap
+    return [band, row]
+
+
 def _leads_in(para: Para, following: Block) -> bool:
-    """A lead-in such as "Call 911 if you have:" stays on the same page as what it introduces."""
+    """A lead-in such as "Call 911 if you have:" stays on the same page as what it introduces, as does the
+    paragraph above a picture."""
+    if isinstance(following, Steps) and following.picture is not None:
+        return True  # "A calf stretch before bed may help." belongs above its picture
     return para.text.rstrip().endswith(":") and not isinstance(following, Para)
 
 
 def _items(paragraphs: list[Flowable], look: HandoutLook) -> list[Flowable]:
-    """List items sit close together; the last one gets a paragraph's space before whatever follows."""
+    """List items sit close together; the last one gets a paragraph's space before whatever follows, and never
+    starts a page alone."""
     if paragraphs:
         paragraphs[-1].spaceAfter = look.paragraph_gap
+    if len(paragraphs) >= 2:
+        paragraphs[-2].keepWithNext = 1
     return paragraphs
 
 
@@ -224,10 +258,14 @@ def _block(block: Block, styles, look: HandoutLook, width: float) -> list[Flowab
     if isinstance(block, Questions):
         story = []
         for number, item in enumerate(block.items, start=1):
-            story.append(Paragraph(_text(item), styles["question"], bulletText=f"{number}."))  # keepWithNext
-            lines = fl.WritingLines(look.writing_lines, look.writing_gap, look.indent)
-            lines.spaceAfter = look.paragraph_gap + 2
-            story.append(lines)
+            question = Paragraph(_text(item), styles["question"], bulletText=f"{number}.")  # keepWithNext
+            story.append(question)
+            if look.writing_lines:
+                lines = fl.WritingLines(look.writing_lines, look.writing_gap, look.indent)
+                lines.spaceAfter = look.paragraph_gap + 2
+                story.append(lines)
+            else:
+                question.keepWithNext, question.spaceAfter = 0, look.paragraph_gap
         return story
     if isinstance(block, QrCode):
         table = fl.qr_table(block.url, Paragraph(_text(block.url), styles["url"]), look.qr_size, width)

@@ -21,8 +21,7 @@ from kiosk.handout.fonts import FontNames
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
 INK = HexColor("#1F2A44")  # 14:1 on white: text
-TEAL = HexColor("#1F6F78")  # brand accent: rules, heading bar, clinic name (6:1, large bold text only)
-LIGHT_TEAL = HexColor("#A8D5D8")
+TEAL = HexColor("#1F6F78")  # brand accent for rules and the heading bar only: 5.8:1 is too low for text
 MIST = HexColor("#EAF4F4")  # heading band background (ink on mist is still 13:1)
 RULE_GREY = HexColor("#8A93A3")  # writing lines and hairlines: visible, but lighter than the text
 HAIRLINE = HexColor("#C9CED6")
@@ -45,15 +44,15 @@ class HandoutLook:
     margin_top: float = 0.55 * inch
     margin_bottom: float = 0.45 * inch
     body_size: float = 14
-    leading_ratio: float = 1.35
+    leading_ratio: float = 1.3
     title_size: float = 26
     heading_size: float = 19
     meta_size: float = 15  # "Prepared for", date
     clinic_size: float = 15
-    footer_size: float = 11.5
+    footer_size: float = 11  # the Spanish footer and "Página 99 de 99" still share one line on A4
     paragraph_gap: float = 6  # after a paragraph, and after the last item of a list
     item_gap: float = 3  # between list items (the leading already separates lines)
-    section_gap: float = 13  # before a section heading
+    section_gap: float = 10  # before a section heading
     heading_gap: float = 6  # after a section heading
     heading_pad: float = 4  # inside the heading band
     heading_bar: float = 5  # teal bar at the left of a heading band
@@ -61,24 +60,25 @@ class HandoutLook:
     tick_box: float = 0.2 * inch
     logo_max_height: float = 0.6 * inch
     logo_max_width: float = 2.0 * inch
-    picture_max_height: float = 2.4 * inch
+    picture_max_height: float = 2.0 * inch
     qr_size: float = 1.1 * inch
     writing_lines: int = 1  # under each doctor question
-    writing_gap: float = 0.36 * inch
+    writing_gap: float = 0.3 * inch
     alert_border: float = 3
     alert_pad: float = 12
-    footer_rule: float = 0.75
 
 
 @dataclass(frozen=True)
 class SummaryLook:
-    """The one-page staff summary: denser; shrinks step by step (never below `floor_size`) to stay one page."""
+    """The one-page staff summary (staff read it, so 12 pt is fine). To stay on one page it steps down to
+    `floor_size` with tighter leading and padding, then goes to two columns (see render.SUMMARY_STEPS)."""
 
     margin_x: float = 0.6 * inch
     margin_top: float = 0.55 * inch
     margin_bottom: float = 0.45 * inch
     body_size: float = 12
     leading_ratio: float = 1.25
+    tight_leading_ratio: float = 1.15  # once the type is shrunk
     title_size: float = 18
     subtitle_size: float = 12
     group_size: float = 13
@@ -96,11 +96,17 @@ class SummaryLook:
         ratio = size / self.body_size
         return replace(self, body_size=size, group_size=max(size + 1, self.group_size * ratio),
                        cell_pad=max(1.0, self.cell_pad * ratio ** 3), group_gap=self.group_gap * ratio,
-                       leading_ratio=min(self.leading_ratio, 1.15 if size < self.body_size else 1.25),
+                       leading_ratio=self.leading_ratio if ratio >= 1 else self.tight_leading_ratio,
                        columns=columns)
 
 
 HANDOUT = HandoutLook()
+# For the longest handouts: the same type sizes, tighter spacing, no writing lines under the doctor questions.
+COMPACT = replace(HANDOUT, margin_x=0.55 * inch, leading_ratio=1.25, section_gap=7, heading_gap=4, paragraph_gap=4, item_gap=2,
+                  picture_max_height=1.6 * inch, writing_lines=0)
+# The last resort for the very longest (every section, every red flag): tighter lines still, a smaller picture.
+TIGHT = replace(COMPACT, leading_ratio=1.2, section_gap=6, picture_max_height=1.3 * inch, qr_size=0.95 * inch)
+HANDOUT_LOOKS = (HANDOUT, COMPACT, TIGHT)
 SUMMARY = SummaryLook()
 
 
@@ -117,7 +123,7 @@ def handout_styles(look: HandoutLook, fonts: FontNames) -> dict[str, ParagraphSt
     hanging = dict(leftIndent=look.indent, bulletIndent=0, bulletFontName=r, bulletFontSize=look.body_size,
                    spaceAfter=look.item_gap)
     return {
-        "clinic": _style("clinic", b, look.clinic_size, 1.25, TEAL),
+        "clinic": _style("clinic", b, look.clinic_size, 1.25),
         "title": _style("title", b, look.title_size, 1.15, spaceBefore=10, spaceAfter=6),
         "meta": _style("meta", r, look.meta_size, 1.3, spaceAfter=2),
         "heading": _style("heading", b, look.heading_size, 1.2),
@@ -127,7 +133,7 @@ def handout_styles(look: HandoutLook, fonts: FontNames) -> dict[str, ParagraphSt
         "step": _style("step", r, look.body_size, ratio, **{**hanging, "bulletFontName": b}),
         "question": _style("question", b, look.body_size, ratio, keepWithNext=1,
                            **{**hanging, "bulletFontName": b, "spaceAfter": 0}),
-        "check": _style("check", r, look.body_size, ratio, spaceAfter=look.item_gap),
+        "check": _style("check", r, look.body_size, ratio, spaceAfter=look.item_gap + 1.5),  # room to tick
         "url": _style("url", r, look.body_size, ratio),
         "footer": _style("footer", r, look.footer_size, 1.25),
     }

@@ -22,6 +22,20 @@ SAMPLE_ANSWERS: dict[str, Any] = {
     "first_name": "María José",
 }
 
+# A patient whose answers put every section into the handout: the longest there can be (benchmarks, tests).
+EVERY_SECTION_ANSWERS: dict[str, Any] = {
+    "red_flags": ("one_leg_swollen", "foot_wound", "sudden_weakness", "dark_urine", "fever_red_leg"),
+    "cramp_any": "yes", "cramp_where": ("calf_left", "calf_right", "foot_left", "toes_right"), "cramp_nights": 6,
+    "cramp_duration": "over_10_min", "cramp_worst_pain": 9, "sleep_impact": 9,
+    "cramp_when": ("night", "resting_day", "during_exercise"), "walk_pain_eases_rest": "yes",
+    "restless_urge": "yes", **{f"mnsi_{n:02d}": "yes" for n in range(1, 16)}, "diabetes": "type_2",
+    "conditions": ("kidney", "thyroid", "circulation", "low_vitamins", "chemo"), "pregnant": "yes",
+    "smoking": "yes", "alcohol_per_week": "15_plus",
+    "medicines": ("statin", "diuretic", "beta_blocker", "blood_pressure_other", "asthma_inhaler", "metformin"),
+    "water_glasses": "0_to_3", "stretch_before_bed": "no", "exercise": "rarely", "long_standing": "yes",
+    "shoes_support": "no", "first_name": "Maximiliano Bartholomew-Quiñon",
+}
+
 
 def walk(session: SurveySession, answers: Mapping[str, Any] = SAMPLE_ANSWERS, stop_at: str | None = None) -> None:
     """Answer question after question until `stop_at` is on screen, or the review."""

@@ -7,6 +7,7 @@ from typing import Any
 from kiosk.handout.builder import choose
 from kiosk.survey.conditions import visible_answers
 from kiosk.survey.outcome import compute_outcome
+from kiosk.survey.sample import EVERY_SECTION_ANSWERS
 
 # Answers nothing in spec §4 acts on: only the sections printed for everyone follow.
 BASELINE: dict[str, Any] = {
@@ -19,18 +20,7 @@ BASELINE: dict[str, Any] = {
 ALWAYS = ["about_cramps", "during_a_cramp", "questions_for_your_doctor", "get_help_now", "about_the_clinic"]
 
 # Everything at once: the longest handout there can be.
-EVERYTHING: dict[str, Any] = {
-    **BASELINE, "red_flags": ("one_leg_swollen", "foot_wound", "sudden_weakness", "dark_urine", "fever_red_leg"),
-    "cramp_any": "yes", "cramp_where": ("calf_left", "calf_right", "foot_left", "toes_right"), "cramp_nights": 6,
-    "cramp_duration": "over_10_min", "cramp_worst_pain": 9, "sleep_impact": 9,
-    "cramp_when": ("night", "resting_day", "during_exercise"), "walk_pain_eases_rest": "yes",
-    "restless_urge": "yes", **{f"mnsi_{n:02d}": "yes" for n in range(1, 16)}, "diabetes": "type_2",
-    "conditions": ("kidney", "thyroid", "circulation", "low_vitamins", "chemo"), "pregnant": "yes",
-    "smoking": "yes", "alcohol_per_week": "15_plus",
-    "medicines": ("statin", "diuretic", "beta_blocker", "blood_pressure_other", "asthma_inhaler", "metformin"),
-    "water_glasses": "0_to_3", "stretch_before_bed": "no", "exercise": "rarely", "long_standing": "yes",
-    "shoes_support": "no", "first_name": "Maximiliano Bartholomew-Quiñon",
-}
+EVERYTHING = EVERY_SECTION_ANSWERS
 
 
 def chosen(content, answers):

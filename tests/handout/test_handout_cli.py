@@ -87,3 +87,32 @@ def test_text_part_handout_lists_every_section(shipped_content):
         assert section.title["es"] in lines
     assert "No deje de tomar ni cambie ninguna medicina por su cuenta. Traiga a su cita la lista de todo lo que " \
            "toma." in lines
+
+
+def page_count(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_any_patient_gets_two_to_four_pages(shipped_content, language, paper):
+    """The longest handout there can be (every section, every urgent flag, six questions) and the shortest."""
+    from datetime import date
+
+    from kiosk.config import Clinic
+    from kiosk.handout.builder import build_handout
+    from kiosk.handout.render import render_handout
+    from kiosk.survey.outcome import compute_outcome
+
+    def pages(answers):
+        outcome = compute_outcome(shipped_content.survey, answers)
+        return page_count(render_handout(build_handout(
+            shipped_content, answers, outcome, language=language, clinic=Clinic(), today=date(2026, 9, 30),
+            paper=paper)))
+
+    assert pages(EVERYTHING) <= 4
+    assert pages(BASELINE) >= 2
