@@ -73,7 +73,7 @@ def main() -> int:
         for screen in ("staff-pin", "staff", "error"):
             shoot(f"{screen}-{suffix}", screen, size, text)
         for lang in ("en", "es"):
-            for screen in ("review", "alert-emergency", "alert-urgent", "done"):
+            for screen in ("review", "handout", "alert-emergency", "alert-urgent", "done"):
                 shoot(f"{screen}-{lang}-{suffix}", screen, size, text, lang)
             shoot(f"survey-body-map-{lang}-{suffix}", "survey", size, text, lang, question="cramp_where")
     with tempfile.TemporaryDirectory() as scratch:

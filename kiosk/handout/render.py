@@ -142,29 +142,56 @@ def _frame(x: float, y: float, width: float, height: float, frame_id: str) -> Fr
 def render_handout(spec: HandoutSpec) -> bytes:
     """The patient handout: header on page 1, sections in order, footer and page label on every page.
 
-    At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that runs longer in the generous look
-    is laid out again in the compact one (same type sizes, tighter spacing, no writing lines)."""
-    for look in HANDOUT_LOOKS:
-        pdf, pages = _handout(spec, look)
+    At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that would run longer in the generous look
+    is laid out in the compact one (same type sizes, tighter spacing, no writing lines), or the tight one. A
+    quick measure of the story's height picks the first look likely to fit, so most handouts are laid out once.
+    """
+    looks = HANDOUT_LOOKS
+    while len(looks) > 1 and not _likely_fits(_Layout.of(spec, looks[0])):
+        looks = looks[1:]
+    for look in looks:
+        pdf, pages = _Layout.of(spec, look).build(spec)
         if pages <= MAX_PAGES:
             return pdf
     log.warning("handout.over_page_limit pages=%d", pages)
     return pdf
 
 
-def _handout(spec: HandoutSpec, look: HandoutLook) -> tuple[bytes, int]:
-    styles = handout_styles(look, register_fonts())
-    pagesize = page_size(spec.paper)
-    width = pagesize[0] - 2 * look.margin_x
-    furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
-                                 look.margin_bottom)
-    bottom = look.margin_bottom + furniture.height + 8
-    frame = _frame(look.margin_x, bottom, width, pagesize[1] - look.margin_top - bottom, "body")
-    story = _header(spec, styles, look, width)
-    for section in spec.sections:
-        story += _section(section, styles, look, width)
-    return _build(story, pagesize, [frame], furniture, title=spec.title, author=spec.branding.clinic_name,
-                  lang=spec.language)
+# Page breaks waste some of each page (a heading kept with its text, a picture kept with its steps).
+LIKELY_FILL = 0.9
+
+
+@dataclass
+class _Layout:
+    story: list[Flowable]
+    pagesize: tuple[float, float]
+    frame: Frame
+    furniture: _Furniture
+
+    @classmethod
+    def of(cls, spec: HandoutSpec, look: HandoutLook) -> "_Layout":
+        styles = handout_styles(look, register_fonts())
+        pagesize = page_size(spec.paper)
+        width = pagesize[0] - 2 * look.margin_x
+        furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
+                                     look.margin_bottom)
+        bottom = look.margin_bottom + furniture.height + 8
+        frame = _frame(look.margin_x, bottom, width, pagesize[1] - look.margin_top - bottom, "body")
+        story = _header(spec, styles, look, width)
+        for section in spec.sections:
+            story += _section(section, styles, look, width)
+        return cls(story, pagesize, frame, furniture)
+
+    def build(self, spec: HandoutSpec) -> tuple[bytes, int]:
+        return _build(self.story, self.pagesize, [self.frame], self.furniture, title=spec.title,
+                      author=spec.branding.clinic_name, lang=spec.language)
+
+
+def _likely_fits(layout: _Layout) -> bool:
+    """The story's height, stacked without page breaks, against MAX_PAGES pages a little less than full."""
+    height = sum(flowable.wrap(layout.frame._width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+                 for flowable in layout.story)
+    return height <= MAX_PAGES * layout.frame._height * LIKELY_FILL
 
 
 def _header(spec: HandoutSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:

@@ -16,26 +16,29 @@ from typing import Any, Mapping
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
 
 from kiosk import paths
 from kiosk.config import SiteConfig
 from kiosk.content.model import Content
-from kiosk.handout.documents import Documents, make_documents
 from kiosk.logs import log_unhandled
 from kiosk.printing.folder import FolderPrinter
+
+# ReportLab, svglib and QtPdf are imported by the worker, not at startup (they cost ~0.15 s): see warm_up().
+WARM_UP_DELAY_MS = 1500
 
 log = logging.getLogger("kiosk.handout")
 
 
 @dataclass(frozen=True)
 class PreparedHandout:
-    documents: Documents
+    documents: "Documents"  # noqa: F821 - kiosk.handout.documents, imported on the worker
     preview: QImage  # the first page, on white
 
 
 def first_page_image(pdf: bytes, width_px: int) -> QImage:
     """Page 1 of a PDF as an image `width_px` wide (QtPdf; safe on a worker thread)."""
+    from PySide6.QtPdf import QPdfDocument
+
     document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
@@ -74,7 +77,23 @@ class HandoutMaker(QObject):
         now = datetime.now()
         self._pool.submit(self._prepare, ticket, answers, language, now)
 
-    def print_documents(self, ticket: int, documents: Documents) -> None:
+    def warm_up(self) -> None:
+        """Soon after startup, load ReportLab, the fonts and the pictures on the worker, so the first patient's
+        handout is as quick as the rest and startup does not wait for any of it."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, lambda: self._pool.submit(self._warm_up))
+
+    def _warm_up(self) -> None:
+        try:
+            from kiosk.handout.documents import make_general_handout
+
+            first_page_image(make_general_handout(self.content, self.config, self.content.languages[0],
+                                                  datetime.now()), 64)
+        except Exception:  # noqa: BLE001 - a real request will fail and report calmly; here, only log it
+            log_unhandled(log, *sys.exc_info())
+
+    def print_documents(self, ticket: int, documents) -> None:
         self._pool.submit(self._print, ticket, documents, datetime.now())
 
     def shutdown(self) -> None:
@@ -82,6 +101,8 @@ class HandoutMaker(QObject):
 
     def _prepare(self, ticket: int, answers: dict, language: str, now: datetime) -> None:
         try:
+            from kiosk.handout.documents import make_documents
+
             documents = make_documents(self.content, self.config, answers, language, now)
             preview = first_page_image(documents.handout, self.preview_width_px)
         except Exception:  # noqa: BLE001 - the patient gets a calm message; the log gets the type and stack
@@ -91,7 +112,7 @@ class HandoutMaker(QObject):
         log.info("handout.prepared bytes=%d", len(documents.handout))
         self.prepared.emit(ticket, PreparedHandout(documents, preview))
 
-    def _print(self, ticket: int, documents: Documents, now: datetime) -> None:
+    def _print(self, ticket: int, documents, now: datetime) -> None:
         printer = FolderPrinter(print_folder(self.config))
         stamp = now.strftime("%Y%m%d-%H%M%S")
         try:

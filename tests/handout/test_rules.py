@@ -149,3 +149,26 @@ def test_any_answers_give_three_to_six_questions_and_the_spec_order(shipped_cont
         assert ("good_shoes" in ids) >= ("foot_care" in ids)
 
     check()
+
+
+@pytest.mark.parametrize("changes,added", [rule[1:] for rule in RULES[::3]], ids=[rule[0] for rule in RULES[::3]])
+def test_the_printed_pdf_has_exactly_the_chosen_sections(shipped_content, changes, added):
+    """The same rules, read back from the PDF's text: every chosen title printed, no other."""
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from kiosk.config import Clinic
+    from kiosk.handout.builder import build_handout
+    from kiosk.handout.render import render_handout
+    from kiosk.survey.outcome import compute_outcome
+
+    answers = {**BASELINE, **changes}
+    outcome = compute_outcome(shipped_content.survey, answers)
+    pdf = render_handout(build_handout(shipped_content, answers, outcome, language="en", clinic=Clinic(),
+                                       today=date(2026, 11, 23)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    expected = set(ALWAYS) | added
+    for section in shipped_content.handout.sections:
+        assert (section.title["en"] in text) == (section.id in expected), section.id

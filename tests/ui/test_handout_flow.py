@@ -59,7 +59,7 @@ def test_finish_previews_the_handout_and_print_sends_it(qtbot, make_window, fold
 def test_print_waits_until_the_handout_is_ready(qtbot, make_window, folder_config, monkeypatch):
     import threading
 
-    import kiosk.ui.handout_maker as maker_module
+    import kiosk.handout.documents as maker_module
 
     gate = threading.Event()
     real = maker_module.make_documents
@@ -75,7 +75,7 @@ def test_print_waits_until_the_handout_is_ready(qtbot, make_window, folder_confi
 def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, folder_config, monkeypatch):
     import threading
 
-    import kiosk.ui.handout_maker as maker_module
+    import kiosk.handout.documents as maker_module
 
     gate, done = threading.Event(), threading.Event()
     real = maker_module.make_documents
@@ -101,7 +101,7 @@ def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, 
 
 def test_when_the_handout_cannot_be_made_the_patient_is_sent_to_the_desk(qtbot, make_window, folder_config,
                                                                           monkeypatch, caplog):
-    import kiosk.ui.handout_maker as maker_module
+    import kiosk.handout.documents as maker_module
 
     def broken(*args, **kwargs):
         message = "an error quoting the answers: José, type_2"
