@@ -22,6 +22,7 @@ class Visit:
     alerted: set[frozenset[str]] = field(default_factory=set)   # red-flag sets already sent to staff
     prepared: Any = None   # the PreparedHandout (PDF bytes and preview) once the worker has made it
     ticket: int = 0        # names the latest handout request, so stale worker results are dropped
+    handout_number: int | None = None   # today's number of the printed handout ("your number is 17")
 
     @classmethod
     def fresh(cls, config: SiteConfig) -> "Visit":

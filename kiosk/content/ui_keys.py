@@ -61,8 +61,9 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "handout.failed": (),
     "done.title": (),
     "done.message": (),
-    "done.printing": (),
+    "done.printing": ("number",),
     "done.print_failed": (),
+    "done.print_failed_number": ("number",),
     # The idle "Still there?" overlay
     "idle.title": (),
     "idle.message": ("seconds",),

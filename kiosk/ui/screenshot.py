@@ -83,7 +83,7 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
                 window.survey_finish()
                 _wait_for(lambda: window.handout.state != "preparing")
             if screen == "done":   # shown as after Print, without printing anything
-                window.done.show_printing()
+                window.done.show_printing(17)
                 window.go(Screen.DONE)
         elif screen in ("alert-emergency", "alert-urgent"):
             flags = ("chest_or_breathing",) if screen == "alert-emergency" else ("one_leg_swollen", "foot_wound")

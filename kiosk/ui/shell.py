@@ -167,8 +167,9 @@ class KioskWindow(QWidget):
         self.handout.done_requested.connect(lambda: self.end_visit("done"))
         self.handout_maker.prepared.connect(self._handout_prepared)
         self.handout_maker.prepare_failed.connect(self._handout_failed)
-        self.handout_maker.printed.connect(lambda ticket: self._print_result(ticket, True))
-        self.handout_maker.print_failed.connect(lambda ticket: self._print_result(ticket, False))
+        self.handout_maker.printed.connect(self._handout_spooled)
+        self.handout_maker.print_failed.connect(self._handout_not_spooled)
+        self.handout_maker.handout_job_failed.connect(self._handout_job_failed)
         self.done.done_requested.connect(lambda: self.end_visit("done"))
         self.explainer.back_to_welcome_requested.connect(lambda: self.go(Screen.WELCOME))
         self.explainer.start_over_requested.connect(lambda: self.end_visit("start_over"))
@@ -274,13 +275,23 @@ class KioskWindow(QWidget):
     def print_handout(self) -> None:
         if self.visit.prepared is None:
             return
-        self.handout_maker.print_documents(self.visit.ticket, self.visit.prepared.documents)
-        self.done.show_printing()
+        self.handout_maker.print_documents(self.visit.ticket, self.visit.prepared.documents, self.visit.language)
+        self.done.show_printing(None)
         self.go(Screen.DONE)
 
-    def _print_result(self, ticket: int, ok: bool) -> None:
-        if ticket == self.visit.ticket and not ok:
+    def _handout_spooled(self, ticket: int, number: int) -> None:
+        if ticket == self.visit.ticket:
+            self.visit.handout_number = number
+            self.done.show_printing(number)
+
+    def _handout_not_spooled(self, ticket: int) -> None:
+        if ticket == self.visit.ticket:
             self.done.show_print_failed()
+
+    def _handout_job_failed(self, number: int) -> None:
+        """The printer did not take it: the job waits in the spool, staff see it; the patient asks at the desk."""
+        if self.current is Screen.DONE and self.visit.handout_number == number:
+            self.done.show_print_failed(number)
 
     def _show_survey_position(self) -> None:
         session = self.visit.survey

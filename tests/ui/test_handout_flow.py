@@ -44,16 +44,19 @@ def test_finish_previews_the_handout_and_print_sends_it(qtbot, make_window, fold
     assert window.handout.preview.image is not None and not window.handout.preview.image.isNull()
     click(qtbot, window.handout.print_button)
     assert window.current is Screen.DONE
-    assert window.done.message.text() == window.content.ui.get("done.printing", language)
+    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=15000)
+    number = window.visit.handout_number
+    assert window.done.message.text() == window.content.ui.get("done.printing", language, number=number)
     folder = tmp_path / "printed"
     qtbot.waitUntil(lambda: len(list(folder.glob("*.pdf"))) == 2, timeout=15000)
-    handout = next(folder.glob("handout-*.pdf"))
+    handout = next(folder.glob(f"*-{number:04d}-handout.pdf"))
     text = pdf_text(handout)
     assert title in text and ("José" in text)  # TYPICAL's first name, typed on the kiosk keyboard
-    summary = pdf_text(next(folder.glob("clinician-summary-*.pdf")))
+    summary = pdf_text(next(folder.glob(f"*-{number:04d}-summary.pdf")))
     assert "Clinician summary" in summary and "Positive screen" in summary
     names = " ".join(path.name for path in folder.iterdir()).lower()
     assert "jos" not in names and "type_2" not in names
+    qtbot.waitUntil(lambda: not list((folder_config.spool_dir / "jobs").glob("*.pdf")), timeout=15000)
 
 
 def test_print_waits_until_the_handout_is_ready(qtbot, make_window, folder_config, monkeypatch):
@@ -118,15 +121,30 @@ def test_when_the_handout_cannot_be_made_the_patient_is_sent_to_the_desk(qtbot, 
     assert window.current is Screen.WELCOME
 
 
-def test_a_printer_folder_that_cannot_be_written_says_ask_the_desk(qtbot, make_window, config, tmp_path):
+def test_a_printer_that_cannot_take_the_job_sends_the_patient_to_the_desk_with_the_number(
+        qtbot, make_window, config, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the folder should be")
     window = make_window(site_config=replace(config, printer=PrinterSpec("folder", str(blocked / "printed"))))
     finish(qtbot, window)
     qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
     click(qtbot, window.handout.print_button)
-    qtbot.waitUntil(lambda: window.done.message.text() == window.content.ui.get("done.print_failed", "en"),
-                    timeout=15000)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed_number", timeout=15000)
+    number = window.visit.handout_number
+    assert window.done.message.text() == window.content.ui.get("done.print_failed_number", "en", number=number)
+    waiting = list((config.spool_dir / "jobs").glob(f"*-{number:04d}-handout.pdf"))
+    assert len(waiting) == 1  # nothing lost: the job waits in the spool for the printer
+
+
+def test_a_spool_that_cannot_be_written_still_answers_the_patient(qtbot, make_window, config, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the spool folder should be")
+    window = make_window(site_config=replace(config, spool_dir=blocked / "spool"))
+    finish(qtbot, window)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    click(qtbot, window.handout.print_button)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed", timeout=15000)
+    assert window.done.message.text() == window.content.ui.get("done.print_failed", "en")
 
 
 def test_change_my_answers_goes_back_to_the_review(qtbot, make_window, folder_config):

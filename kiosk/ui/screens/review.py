@@ -103,23 +103,26 @@ class DoneScreen(KioskScreen):
         self.message = label("heading", align=Qt.AlignCenter, name="done_message")
         self.done_button = button("primary", on_click=self.done_requested.emit, name="done_button")
         self.page = vbox(1, self.title, self.message, 1, hbox(1, self.done_button, 1), parent=self)
-        self.message_key = "done.message"
+        self.message_key, self.number = "done.message", None
 
-    def show_printing(self) -> None:
-        self.message_key = "done.printing"
+    def show_printing(self, number: int | None) -> None:
+        """Printing has been asked for; the number comes once the job is safe in the spool."""
+        self.message_key, self.number = ("done.printing", number) if number else ("done.message", None)
         self.retranslate()
 
-    def show_print_failed(self) -> None:
-        self.message_key = "done.print_failed"
+    def show_print_failed(self, number: int | None = None) -> None:
+        self.message_key, self.number = ("done.print_failed_number", number) if number else \
+            ("done.print_failed", None)
         self.retranslate()
 
     def reset(self) -> None:
-        self.message_key = "done.message"
+        self.message_key, self.number = "done.message", None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("done.title"))
-        self.message.setText(self.ui_text(self.message_key))
+        values = {"number": self.number} if self.number else {}
+        self.message.setText(self.ui_text(self.message_key, **values))
         self.done_button.setText(self.ui_text("common.done"))
 
     def apply_theme(self, theme: Theme) -> None:
