@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from kiosk.atomic_file import write_atomically
 
 PIN_LINE = re.compile(r"^staff_pin_hash\s*:.*$", re.MULTILINE)
 
@@ -19,13 +19,4 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
     else:
         text = (text if not text or text.endswith("\n") else text + "\n") + line + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".yaml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"), prefix=".config-", suffix=".yaml")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.printing.spool import write_atomically
+from kiosk.atomic_file import write_atomically
 
 
 class PrinterError(Exception):

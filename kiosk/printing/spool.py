@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
+
+from kiosk.atomic_file import write_atomically
 
 QUEUED, SENT, DONE, FAILED, CANCELLED = "queued", "sent", "done", "failed", "cancelled"
 STATES = (QUEUED, SENT, DONE, FAILED, CANCELLED)
@@ -53,19 +54,6 @@ class Job:
 def backoff(attempts: int) -> timedelta:
     """5 s, 10 s, 20 s ... up to 5 minutes between tries."""
     return timedelta(seconds=min(MAX_BACKOFF_SECONDS, 5 * 2 ** max(0, attempts - 1)))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=".writing-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 class Spool:
