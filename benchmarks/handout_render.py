@@ -45,15 +45,14 @@ def bare_reportlab(spec) -> bytes:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from kiosk.handout.spec import Para
+    from kiosk.handout.spec import block_texts
 
     styles = getSampleStyleSheet()
     story = [Paragraph(spec.title, styles["Title"])]
     for section in spec.sections:
         story.append(Paragraph(section.title, styles["Heading2"]))
         for block in section.blocks:
-            texts = [block.text] if isinstance(block, Para) else list(getattr(block, "items", ()))
-            story.extend(Paragraph(text, styles["BodyText"]) for text in texts)
+            story.extend(Paragraph(text, styles["BodyText"]) for text in block_texts(block))
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=letter, invariant=1).build(story)
     return out.getvalue()

@@ -22,7 +22,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, HRFlowable, Ke
 from kiosk.handout import flowables as fl
 from kiosk.handout.fonts import register_fonts
 from kiosk.handout.spec import (STYLE_ALERT, Block, Bullets, Checklist, HandoutSpec, Para, QrCode, Questions,
-                                SectionSpec, Steps, SummarySpec)
+                                SectionSpec, Steps, SummarySpec, block_texts)
 from kiosk.handout.styles import (HAIRLINE, HANDOUT_LOOKS, INK, MIST, SUMMARY, TEAL, HandoutLook, SummaryLook,
                                   handout_styles, page_size, summary_styles)
 
@@ -146,11 +146,13 @@ def render_handout(spec: HandoutSpec) -> bytes:
     is laid out in the compact one (same type sizes, tighter spacing, no writing lines), or the tight one. A
     quick measure of the story's height picks the first look likely to fit, so most handouts are laid out once.
     """
-    looks = HANDOUT_LOOKS
-    while len(looks) > 1 and not _likely_fits(_Layout.of(spec, looks[0])):
-        looks = looks[1:]
-    for look in looks:
-        pdf, pages = _Layout.of(spec, look).build(spec)
+    measuring = True
+    for look in HANDOUT_LOOKS:
+        layout = _Layout.of(spec, look)
+        if measuring and look is not HANDOUT_LOOKS[-1] and not _likely_fits(layout):
+            continue
+        measuring = False  # from the first look measured to fit, each is built until one fits
+        pdf, pages = layout.build(spec)
         if pages <= MAX_PAGES:
             return pdf
     log.warning("handout.over_page_limit pages=%d", pages)
@@ -189,9 +191,9 @@ class _Layout:
 
 def _likely_fits(layout: _Layout) -> bool:
     """The story's height, stacked without page breaks, against MAX_PAGES pages a little less than full."""
-    height = sum(flowable.wrap(layout.frame._width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    height = sum(flowable.wrap(layout.frame.width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
                  for flowable in layout.story)
-    return height <= MAX_PAGES * layout.frame._height * LIKELY_FILL
+    return height <= MAX_PAGES * layout.frame.height * LIKELY_FILL
 
 
 def _header(spec: HandoutSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
@@ -226,9 +228,13 @@ def _section(section: SectionSpec, styles, look: HandoutLook, width: float) -> l
         box = fl.alert_box([[heading]] + blocks, width, look.alert_border, look.alert_pad, look.paragraph_gap)
         box.spaceAfter = look.section_gap / 2
         return [box]
+    return [_heading_band(section, styles, look)] + [flowable for flowables in blocks for flowable in flowables]
+
+
+def _heading_band(section: SectionSpec, styles, look: HandoutLook) -> Flowable:
     band = fl.HeadingBand(Paragraph(_text(section.title), styles["heading"]), look.heading_pad, look.heading_bar)
     band.spaceBefore, band.spaceAfter = look.section_gap, look.heading_gap  # keepWithNext: set by HeadingBand
-    return [band] + [flowable for flowables in blocks for flowable in flowables]
+    return band
 
 
 def _section_with_qr(section: SectionSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
@@ -236,15 +242,11 @@ def _section_with_qr(section: SectionSpec, styles, look: HandoutLook, width: flo
     qr = section.blocks[-1]
     text_width = width - look.qr_size - 0.3 * inch
     text = [flowable for block in section.blocks[:-1] for flowable in _block(block, styles, look, text_width)]
-    words = " ".join(str(getattr(block, "text", "")) + " ".join(getattr(block, "items", ()))
-                     for block in section.blocks[:-1])
-    if qr.url not in words:  # the address in letters too, for people who would rather type it
-        text.append(Paragraph(_text(qr.url), styles["url"]))
+    if not any(qr.url in words for block in section.blocks[:-1] for words in block_texts(block)):
+        text.append(Paragraph(_text(qr.url), styles["url"]))  # the address in letters too, to type it
     row = Table([[text, fl.QrFlowable(qr.url, look.qr_size)]], colWidths=[text_width + 0.3 * inch, look.qr_size])
     row.setStyle(fl.table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
-    band = fl.HeadingBand(Paragraph(_text(section.title), styles["heading"]), look.heading_pad, look.heading_bar)
-    band.spaceBefore, band.spaceAfter = look.section_gap, look.heading_gap
-    return [band, row]
+    return [_heading_band(section, styles, look), row]
 
 
 def _leads_in(para: Para, following: Block) -> bool:

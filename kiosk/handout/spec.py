@@ -52,6 +52,13 @@ class QrCode:
 
 Block = Union[Para, Bullets, Checklist, Steps, Questions, QrCode]
 
+
+def block_texts(block: Block) -> tuple[str, ...]:
+    """The words a block prints (a QR code prints none of its own)."""
+    if isinstance(block, Para):
+        return (block.text,)
+    return getattr(block, "items", ())
+
 STYLE_NORMAL, STYLE_ALERT = "normal", "alert"
 
 
