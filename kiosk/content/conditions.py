@@ -47,6 +47,16 @@ class Compare:
     path: YamlPath = ()
     source: str = QUESTION
 
+    @property
+    def values(self) -> tuple:
+        """The operand as a tuple: the list of an `in` test, else its one value."""
+        return self.value if self.op == "in" else (self.value,)
+
+
+def is_whole_number(value: Any) -> bool:
+    """An int that is not True/False (bool is an int in Python; YAML's yes/no would otherwise count)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
 
 @dataclass(frozen=True)
 class AllOf:
@@ -190,19 +200,20 @@ def _check_result(fields: Fields, condition: Compare, path: YamlPath, scope: Sco
                              f"{did_you_mean(condition.name, RESULT_VALUES)}",
                        f"Use one of: {', '.join(RESULT_VALUES)}.")
         return
-    values = condition.value if condition.op == "in" else (condition.value,)
+    values = condition.values
     if condition.op == "answered":
         fields.problem(condition.path, "a result is always known, so 'answered' does not apply",
                        "Use equals:, in:, at_least: or at_most:.")
     elif kind is int:
-        if not all(isinstance(value, int) and not isinstance(value, bool) for value in values):
+        if not all(is_whole_number(value) for value in values):
             fields.problem(condition.path, f"'{condition.name}' is a number", "Compare it with a whole number.")
     elif condition.op in ("at_least", "at_most"):
         fields.problem(condition.path, f"'{condition.op}' only works with numbers, and '{condition.name}' is not one",
                        "Use equals: or in:.")
     elif kind is bool:
         if not all(isinstance(value, bool) for value in values):
-            fields.problem(condition.path, f"'{condition.name}' is true or false", "Write equals: true or equals: false.")
+            fields.problem(condition.path, f"'{condition.name}' is true or false",
+                           "Write equals: true or equals: false.")
     else:
         for value in values:
             if value not in kind:
@@ -226,8 +237,7 @@ def _check_operand(fields: Fields, condition: Compare, question: "Question") -> 
     from kiosk.content.model import NUMBER_KINDS
 
     numeric = question.kind in NUMBER_KINDS
-    if condition.op != "answered" and any(isinstance(value, bool) for value in
-                                          (condition.value if condition.op == "in" else (condition.value,))):
+    if condition.op != "answered" and any(isinstance(value, bool) for value in condition.values):
         fields.problem(condition.path, "true and false are not answers to a question (YAML reads a bare yes/no "
                                        "as true/false)", 'Quote the choice id: "yes" or "no".')
         return
@@ -239,8 +249,7 @@ def _check_operand(fields: Fields, condition: Compare, question: "Question") -> 
         return
     if condition.op == "answered":
         return
-    values = condition.value if condition.op == "in" else (condition.value,)
-    for index, value in enumerate(values):
+    for index, value in enumerate(condition.values):
         where = condition.path + ((index,) if condition.op == "in" else ())
         if numeric:
             if not isinstance(value, int) or not (question.min <= value <= question.max):

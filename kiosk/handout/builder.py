@@ -28,14 +28,14 @@ NAME_QUESTION = "first_name"
 
 
 @dataclass(frozen=True)
-class Choice:
+class Selection:
     """Which parts of the handout a patient gets: what `kiosk handout --explain` prints."""
 
     sections: tuple[HandoutSection, ...]
     doctor_questions: tuple[DoctorQuestion, ...]
 
 
-def choose(handout: Handout, answers: Mapping[str, Any], outcome: Outcome) -> Choice:
+def choose(handout: Handout, answers: Mapping[str, Any], outcome: Outcome) -> Selection:
     results = outcome.results()
     chosen: list[HandoutSection] = []
     for section in handout.sections:
@@ -45,14 +45,14 @@ def choose(handout: Handout, answers: Mapping[str, Any], outcome: Outcome) -> Ch
     ids = {section.id for section in chosen}
     questions = [q for q in handout.doctor_questions
                  if q.include_if is None or is_met(q.include_if, answers, results, ids)]
-    return Choice(tuple(chosen), tuple(questions[:MAX_DOCTOR_QUESTIONS]))
+    return Selection(tuple(chosen), tuple(questions[:MAX_DOCTOR_QUESTIONS]))
 
 
-def choose_general(handout: Handout) -> Choice:
+def choose_general(handout: Handout) -> Selection:
     """The handout for anyone: sections without a rule, and those marked general; questions that fit all."""
     sections = tuple(s for s in handout.sections if s.include_if is None or s.general)
     questions = tuple(q for q in handout.doctor_questions if q.include_if is None)
-    return Choice(sections, questions[:MAX_DOCTOR_QUESTIONS])
+    return Selection(sections, questions[:MAX_DOCTOR_QUESTIONS])
 
 
 def build_handout(content: Content, raw_answers: Mapping[str, Any], outcome: Outcome, *, language: str,
@@ -77,7 +77,7 @@ def format_date(handout: Handout, day: date, language: str) -> str:
     return handout.text("date_format", language).format(day=day.day, month=month, year=day.year)
 
 
-def _spec(content: Content, choice: Choice, language: str, clinic: Clinic, today: date, paper: str,
+def _spec(content: Content, choice: Selection, language: str, clinic: Clinic, today: date, paper: str,
           name: str | None, symptoms: tuple[str, ...]) -> HandoutSpec:
     handout = content.handout
     filler = _Filler(language, clinic_values(clinic), paths.assets_dir())

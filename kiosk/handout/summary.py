@@ -27,9 +27,9 @@ def build_summary(content: Content, raw_answers: Mapping[str, Any], outcome: Out
     symptoms = [survey.question(RED_FLAGS).choice(flag).label[language] for flag in outcome.flagged_symptoms]
     safety = (SummaryRow(say("alert_level"), say(f"alert_{outcome.alert_level}"), outcome.alert_level != "none"),
               SummaryRow(say("symptoms"), "; ".join(symptoms) or say("none"), bool(symptoms)))
-    possible = sum(1 for q in survey.questions if q.score is not None)
-    nerves = (SummaryRow(say("mnsi_label"), say("mnsi_value", score=outcome.mnsi_score, possible=possible,
-                                                answered=outcome.mnsi_answered, threshold=outcome.mnsi_threshold)),
+    nerves = (SummaryRow(say("mnsi_label"), say("mnsi_value", score=outcome.mnsi_score,
+                                                possible=outcome.mnsi_possible, answered=outcome.mnsi_answered,
+                                                threshold=outcome.mnsi_threshold)),
               SummaryRow("", say("mnsi_positive") if outcome.mnsi_positive else say("mnsi_not_positive"),
                          outcome.mnsi_positive))
     flags = tuple(SummaryRow("", say(f"flag_{flag}"), True) for flag in outcome.flags) or \

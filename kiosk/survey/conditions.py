@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Collection, Mapping
 
-from kiosk.content.conditions import RESULT, SECTION, AllOf, AnyOf, Compare, Condition, Not
+from kiosk.content.conditions import RESULT, SECTION, AllOf, AnyOf, Compare, Condition, Not, is_whole_number
 from kiosk.content.model import Survey
 
 
@@ -40,14 +40,10 @@ def _compare(condition: Compare, value: Any) -> bool:
     if condition.op == "in":
         return any(item in condition.value for item in chosen)
     if condition.op == "at_least":
-        return _is_number(value) and value >= condition.value
+        return is_whole_number(value) and value >= condition.value
     if condition.op == "at_most":
-        return _is_number(value) and value <= condition.value
+        return is_whole_number(value) and value <= condition.value
     raise ValueError(f"unknown condition test {condition.op!r}")
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def visible_answers(survey: Survey, answers: Mapping[str, Any]) -> dict[str, Any]:

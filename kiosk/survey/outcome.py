@@ -24,6 +24,7 @@ class Outcome:
     flagged_symptoms: tuple[str, ...]
     mnsi_score: int
     mnsi_answered: int
+    mnsi_possible: int  # how many items score at all (13 in the shipped survey)
     mnsi_threshold: int
     mnsi_positive: bool
     flags: tuple[str, ...]
@@ -67,5 +68,5 @@ def compute_outcome(survey: Survey, raw_answers: Mapping[str, Any]) -> Outcome:
         "pregnant": answers.get("pregnant") == "yes",
         "frequent_night_cramps": isinstance(nights, int) and nights >= 3,
     }
-    return Outcome(level, flagged, score, len(answered), threshold, positive,
+    return Outcome(level, flagged, score, len(answered), len(scored), threshold, positive,
                    tuple(flag for flag in CLINICIAN_FLAGS if present[flag]))
