@@ -15,6 +15,10 @@ from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 
 
+# The page is white paper in every theme (high contrast included), so its message is always dark ink.
+PAGE_INK = QColor("#1a1a1a")
+
+
 class PagePreview(QWidget):
     """A paper page, scaled to fit with its shape kept, on a soft shadow; or a message while there is none."""
 
@@ -22,7 +26,6 @@ class PagePreview(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.message = ""
-        self.text_color = QColor("#1a1a1a")
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setObjectName("handout_preview")
 
@@ -51,7 +54,7 @@ class PagePreview(QWidget):
         if self.image is not None:
             painter.drawImage(page, self.image)
         else:
-            painter.setPen(self.text_color)
+            painter.setPen(PAGE_INK)
             painter.setFont(self.font())
             painter.drawText(page.adjusted(24, 24, -24, -24), Qt.AlignCenter | Qt.TextWordWrap, self.message)
         painter.end()
