@@ -76,5 +76,5 @@ def make_window(qtbot, shipped_content, config):
     yield make
     for window in windows:
         window.detach()
-        window.handout_maker.shutdown()
+        window.shutdown_workers()
         window._exit_allowed = True

@@ -6,22 +6,17 @@ carry the date, the handout number and the kind of document only, never anything
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kiosk.atomic_file import write_atomically
-
-
-class PrinterError(Exception):
-    """The printer did not take the job; the message says why, in words staff can act on."""
+from kiosk.printing.printer import PrinterError, PrinterStatus
 
 
 class FolderPrinter:
     def __init__(self, folder: Path):
         self.folder = folder
-
-    @property
-    def name(self) -> str:
-        return f"folder:{self.folder}"
+        self.name = f"folder:{folder}"
 
     def send(self, pdf: Path, title: str) -> str:
         """Copies the PDF in; done at once, so there is no printer job id to follow."""
@@ -34,3 +29,14 @@ class FolderPrinter:
 
     def is_done(self, printer_job: str) -> bool | None:
         return True
+
+    def cancel(self, printer_job: str) -> None:
+        """Nothing to take back: a file in the folder is already 'printed'."""
+
+    def status(self) -> PrinterStatus:
+        """Short words: the folder's path is on the staff panel's Printer line (a long path cannot wrap)."""
+        if self.folder.is_dir() and os.access(self.folder, os.W_OK):
+            return PrinterStatus(True, "ready (PDF files go into the print folder)")
+        if not self.folder.exists():
+            return PrinterStatus(True, "ready (the print folder is made with the first job)")
+        return PrinterStatus(False, "the print folder cannot be written (check its permissions)")

@@ -1,33 +1,31 @@
 """Sends spooled jobs to the printer on its own thread: alert slips first, failures retried with back-off,
-a job's document deleted once the printer has accepted it. Nothing here waits on the GUI, or blocks it."""
+a job's document deleted once the printer has printed it. Nothing here waits on the GUI, or blocks it."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable, Protocol
+import time
+from typing import Callable
 
-from kiosk.printing.folder import PrinterError
-from kiosk.printing.spool import DONE, SENT, Job, Spool
+from kiosk.printing.printer import Printer, PrinterError, PrinterStatus
+from kiosk.printing.sender_lock import SenderLock
+from kiosk.printing.spool import CANCELLED, DONE, SENT, Job, Spool
 
 log = logging.getLogger("kiosk.printing")
 
-
-class Printer(Protocol):
-    name: str
-
-    def send(self, pdf, title: str) -> str:
-        """Hands the PDF over; returns the printer's job id ("" when it is done at once). Raises PrinterError."""
-
-    def is_done(self, printer_job: str) -> bool | None:
-        """True once printed; False while waiting at the printer; None if the printer no longer knows it."""
+STATUS_SECONDS = 15  # how often the printer's own state is asked for the staff panel
 
 
 class PrintService:
     def __init__(self, spool: Spool, printer: Printer, on_change: Callable[[Job], None] = lambda job: None,
-                 poll_seconds: float = 1.0):
-        self.spool, self.printer, self.on_change = spool, printer, on_change
+                 poll_seconds: float = 1.0, on_status: Callable[[PrinterStatus], None] = lambda status: None,
+                 lock: SenderLock | None = None):
+        self.spool, self.printer, self.on_change, self.on_status = spool, printer, on_change, on_status
+        self.lock = lock
         self.poll_seconds = poll_seconds
+        self.last_status: PrinterStatus | None = None
+        self._status_due = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -49,25 +47,63 @@ class PrintService:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        self.release()
 
-    def wake(self) -> None:
+    def release(self) -> None:
+        """Lets another process (a later kiosk, `kiosk queue retry`) send from this spool."""
+        if self.lock is not None:
+            self.lock.release()
+
+    def wake(self, check_status: bool = False) -> None:
+        if check_status:
+            self._status_due = 0.0
         self._wake.set()
 
     def run_once(self) -> bool:
-        """Follows jobs at the printer, then sends the next due job. True if a job was sent or tried."""
-        for job in self.spool.jobs():
+        """Follows jobs at the printer, then sends the next due job. True if a job was sent or tried.
+        Does nothing while another process is the spool's sender."""
+        if not self._is_sender():
+            return False
+        now = self.spool.now_text()
+        due = None
+        for job in self.spool.jobs_in_print_order():
             if job.state == SENT and job.printer_job:
                 self._follow(job)
-        job = self.spool.next_due()
-        if job is None:
+            elif due is None and job.is_due(now):
+                due = job
+        if due is None:
             return False
-        self._send(job)
+        self._send(due)
         return True
+
+    def _is_sender(self) -> bool:
+        """The first time this process becomes the sender, it recovers what a crash may have left mid-send
+        (only the sender may: another process's job mid-send is not a crash)."""
+        if self.lock is None:
+            return True
+        if self.lock.held:
+            return True
+        if not self.lock.acquire():
+            return False
+        recovered = self.spool.recover()
+        log.info("print.sender_started waiting=%d", len(recovered))
+        return True
+
+    def check_status(self) -> PrinterStatus:
+        status = self.printer.status()
+        if status != self.last_status:
+            log.info("printer.status ready=%s", status.ready)
+            self.last_status = status
+            self._tell(self.on_status, status)
+        self._status_due = time.monotonic() + STATUS_SECONDS
+        return status
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
                 busy = self.run_once()
+                if time.monotonic() >= self._status_due:
+                    self.check_status()
             except Exception:  # noqa: BLE001 - the sender must outlive any one bad job
                 log.exception("print.loop_failed")
                 busy = False
@@ -76,27 +112,42 @@ class PrintService:
                 self._wake.clear()
 
     def _send(self, job: Job) -> None:
-        title = str(job.number)  # the job title is the handout number only (spec §6)
+        title = str(job.number) if job.kind != "alert" else f"alert {job.number}"  # never patient data
         try:
             printer_job = self.printer.send(self.spool.pdf_path(job), title)
         except (PrinterError, OSError) as error:
             job = self.spool.failed(job, str(error))
             log.warning("print.failed kind=%s number=%d attempts=%d", job.kind, job.number, job.attempts)
+            self._status_due = 0.0  # staff should see why at once
         else:
             job = self.spool.update(job, state=SENT if printer_job else DONE, printer_job=printer_job, reason="")
+            if job.state == CANCELLED and printer_job:  # staff cancelled it while it was being sent
+                self._cancel_at_printer(printer_job)
             log.info("print.sent kind=%s number=%d", job.kind, job.number)
         self._changed(job)
 
     def _follow(self, job: Job) -> None:
         done = self.printer.is_done(job.printer_job)
         if done:
-            self._changed(self.spool.update(job, state=DONE))
+            self._changed(self.spool.update(job, state=DONE, reason=""))
             log.info("print.done kind=%s number=%d", job.kind, job.number)
         elif done is None:  # the printer lost it (e.g. its queue was cleared): print it again
             self._changed(self.spool.retry(self.spool.update(job, printer_job="")))
+        elif self.last_status is not None and not self.last_status.ready and job.reason != self.last_status.words:
+            self._changed(self.spool.update(job, reason=self.last_status.words))  # e.g. "paused in CUPS: jam"
+
+    def _cancel_at_printer(self, printer_job: str) -> None:
+        try:
+            self.printer.cancel(printer_job)
+        except PrinterError:
+            log.warning("print.cancel_failed")
 
     def _changed(self, job: Job) -> None:
+        self._tell(self.on_change, job)
+
+    @staticmethod
+    def _tell(listener, value) -> None:
         try:
-            self.on_change(job)
+            listener(value)
         except Exception:  # noqa: BLE001 - a listener's bug must not stop printing
             log.exception("print.listener_failed")

@@ -4,6 +4,7 @@
       counter.json                         today's date and the last handout number given out
       jobs/20261123-0017-handout.pdf       the document (deleted once the printer has accepted it)
       jobs/20261123-0017-handout.json      its metadata: kind, number, language, state, times, attempts, reason
+      jobs/20261123-0017-handout-2.pdf     a reprint of the same number
 
 Files are written whole (temp file, fsync, rename), the PDF before its metadata, so a crash or power cut at
 any moment leaves either nothing or a job that `recover()` puts back in the queue. The metadata holds no
@@ -25,7 +26,9 @@ from kiosk.atomic_file import write_atomically
 QUEUED, SENT, DONE, FAILED, CANCELLED = "queued", "sent", "done", "failed", "cancelled"
 STATES = (QUEUED, SENT, DONE, FAILED, CANCELLED)
 # Lower prints first: a staff alert slip never waits behind handouts.
-KINDS = {"alert": 0, "handout": 1, "summary": 1, "test": 2, "general": 2}
+KINDS = {"alert": 0, "handout": 1, "summary": 1, "test": 2, "general": 2, "document": 2}
+# Handouts and their summaries carry today's number; an alert slip carries the alert's; the rest carry 0.
+NUMBERED_KINDS = ("handout", "summary", "alert")
 MAX_BACKOFF_SECONDS = 300
 
 
@@ -49,6 +52,10 @@ class Job:
     @property
     def priority(self) -> int:
         return KINDS.get(self.kind, 2)
+
+    def is_due(self, now_text: str) -> bool:
+        """Waiting to be sent, and its back-off (if any) is over."""
+        return self.state in (QUEUED, FAILED) and (not self.next_try or self.next_try <= now_text)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -112,8 +119,9 @@ class Spool:
         if kind not in KINDS:
             raise ValueError(f"unknown job kind {kind!r}")
         now = self._clock()
-        job = Job(f"{now:%Y%m%d}-{number:04d}-{kind}", number, kind, language, now.isoformat(timespec="seconds"))
         with self._lock:
+            job = Job(self._free_id(f"{now:%Y%m%d}-{number:04d}-{kind}"), number, kind, language,
+                      now.isoformat(timespec="seconds"))
             write_atomically(self.pdf_path(job), data)
             self._write_meta(job)
         return job
@@ -131,19 +139,32 @@ class Spool:
     def get(self, job_id: str) -> Job | None:
         return next((job for job in self.jobs() if job.id == job_id), None)
 
+    def jobs_in_print_order(self) -> list[Job]:
+        """Alert slips first, then oldest first."""
+        return sorted(self.jobs(), key=lambda job: (job.priority, job.created, job.id))
+
     def waiting(self) -> list[Job]:
         """Jobs still to be sent (queued, or failed and to be tried again), in print order."""
-        return sorted((job for job in self.jobs() if job.state in (QUEUED, FAILED)),
-                      key=lambda job: (job.priority, job.created, job.id))
+        return [job for job in self.jobs_in_print_order() if job.state in (QUEUED, FAILED)]
+
+    def now_text(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
 
     def next_due(self) -> Job | None:
-        now = self._clock().isoformat(timespec="seconds")
-        return next((job for job in self.waiting() if not job.next_try or job.next_try <= now), None)
+        now = self.now_text()
+        return next((job for job in self.waiting() if job.is_due(now)), None)
 
     # --- changing -------------------------------------------------------------------------------------
 
     def update(self, job: Job, **changes) -> Job:
+        """Writes the change, unless staff deleted the job meanwhile (it stays deleted) or cancelled it (it
+        stays cancelled): the print service and the staff panel may change the same job at the same time."""
         with self._lock:
+            current = self._read(job.id)
+            if current is None:
+                return replace(job, state=CANCELLED)
+            if current.state == CANCELLED and changes.get("state", CANCELLED) != CANCELLED:
+                return current
             changed = replace(job, **changes)
             self._write_meta(changed)
             if changed.state in (DONE, CANCELLED):
@@ -159,8 +180,17 @@ class Spool:
     def retry(self, job: Job) -> Job:
         return self.update(job, state=QUEUED, next_try="", reason="")
 
-    def reprint(self, job: Job, data: bytes) -> Job:
-        """A new job with the same number (staff reprint), from the document's bytes."""
+    def cancel(self, job: Job) -> Job:
+        return self.update(job, state=CANCELLED, reason="cancelled by staff")
+
+    def reprint(self, job: Job) -> Job:
+        """Another copy, as a new job with the same number, while the document is still in the spool
+        (a printed document has been deleted: spec §6)."""
+        try:
+            data = self.pdf_path(job).read_bytes()
+        except FileNotFoundError:
+            raise SpoolError(f"Job {job.id} has printed, so its document was deleted (patient privacy); "
+                             "it cannot be printed again.") from None
         return self.add(job.kind, data, job.number, job.language)
 
     def delete(self, job: Job) -> None:
@@ -178,20 +208,33 @@ class Spool:
 
     # --- inside -----------------------------------------------------------------------------------------
 
+    def _free_id(self, base: str) -> str:
+        """The id itself, or with -2, -3 ... when that number and kind was spooled before (a reprint)."""
+        job_id, copy = base, 1
+        while (self.jobs_dir / f"{job_id}.json").exists() or (self.jobs_dir / f"{job_id}.pdf").exists():
+            copy += 1
+            job_id = f"{base}-{copy}"
+        return job_id
+
+    def _read(self, job_id: str) -> Job | None:
+        try:
+            return Job(**json.loads((self.jobs_dir / f"{job_id}.json").read_text()))
+        except (OSError, ValueError, TypeError):
+            return None
+
     def _write_meta(self, job: Job) -> None:
         write_atomically(self.jobs_dir / f"{job.id}.json", json.dumps(asdict(job), indent=1).encode())
 
     def _read_all(self) -> list[Job]:
         jobs = []
         for meta in self.jobs_dir.glob("*.json"):
-            try:
-                jobs.append(Job(**json.loads(meta.read_text())))
-            except (OSError, ValueError, TypeError):
-                continue  # a damaged metadata file: recover() rebuilds it from the PDF's name
+            job = self._read(meta.stem)
+            if job is not None:  # a damaged metadata file: recover() rebuilds it from the PDF's name
+                jobs.append(job)
         return jobs
 
     def _job_from_name(self, pdf: Path) -> Job:
-        day, number, kind = pdf.stem.split("-", 2)
+        day, number, kind = pdf.stem.split("-")[:3]
         created = datetime.fromtimestamp(pdf.stat().st_mtime).isoformat(timespec="seconds")
         return Job(pdf.stem, int(number), kind, "", created)
 

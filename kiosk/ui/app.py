@@ -59,7 +59,9 @@ def run_kiosk(config_arg=None, content_arg=None, force_windowed=False, force_ful
     window = KioskWindow(loaded.config, loaded.content, log_file=log_file)
     _install_recovery(window)
     _show(window, fullscreen)
+    window.desk.start()
     window.handout_maker.warm_up()
+    app.aboutToQuit.connect(window.shutdown_workers)
     return app.exec()
 
 

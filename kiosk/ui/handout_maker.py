@@ -1,4 +1,4 @@
-"""Makes and prints a visit's documents on a worker thread, so a tap never waits on ReportLab or the printer.
+"""Makes a visit's documents and their preview on a worker thread, so a tap never waits on ReportLab or the printer.
 
 Every request carries the visit's ticket; results come back as Qt signals (queued onto the GUI thread), and
 the shell drops any whose visit has ended. Results hold patient data: the shell keeps them in the Visit only.
@@ -10,20 +10,15 @@ import logging
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 from typing import Any, Mapping
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk import paths
 from kiosk.config import SiteConfig
 from kiosk.content.model import Content
 from kiosk.logs import log_unhandled
-from kiosk.printing.folder import FolderPrinter
-from kiosk.printing.service import PrintService
-from kiosk.printing.spool import FAILED, Job, Spool, SpoolError
 
 # ReportLab, svglib and QtPdf are imported by the worker, not at startup (they cost ~0.15 s): see warm_up().
 WARM_UP_DELAY_MS = 1500
@@ -58,34 +53,15 @@ def first_page_image(pdf: bytes, width_px: int) -> QImage:
     return image
 
 
-def print_folder(config: SiteConfig) -> Path:
-    return Path(config.printer.target) if config.printer.target else paths.default_print_folder()
-
-
-def make_print_service(config: SiteConfig, on_change) -> PrintService:
-    """The spool and the configured printer. Only the folder printer exists so far (CUPS and Qt printers are
-    the printing issue's next step); until then other kinds print to the default folder, and say so."""
-    if config.printer.kind != "folder":
-        log.warning("printer.kind_not_available kind=%s using=folder", config.printer.kind)
-    folder = print_folder(config) if config.printer.kind == "folder" else paths.default_print_folder()
-    return PrintService(Spool(config.spool_dir), FolderPrinter(folder), on_change=on_change)
-
-
 class HandoutMaker(QObject):
     prepared = Signal(int, object)  # ticket, PreparedHandout
     prepare_failed = Signal(int)
-    printed = Signal(int, int)  # ticket, handout number: the job is safe in the spool
-    print_failed = Signal(int)  # ticket: it could not even be spooled
-    handout_job_failed = Signal(int)  # handout number: the printer did not take it (it waits and is retried)
 
-    def __init__(self, config: SiteConfig, content: Content, preview_width_px: int = 900, parent=None,
-                 print_service: PrintService | None = None):
+    def __init__(self, config: SiteConfig, content: Content, preview_width_px: int = 900, parent=None):
         super().__init__(parent)
         self.config, self.content = config, content
         self.preview_width_px = preview_width_px
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handout")
-        self._print_service = print_service
-        self._service_started = False
 
     def prepare(self, ticket: int, answers: Mapping[str, Any], language: str) -> None:
         answers = dict(answers)  # a snapshot: the worker never sees later edits
@@ -108,29 +84,8 @@ class HandoutMaker(QObject):
         except Exception:  # noqa: BLE001 - a real request will fail and report calmly; here, only log it
             log_unhandled(log, *sys.exc_info())
 
-    def print_documents(self, ticket: int, documents, language: str) -> None:
-        self._pool.submit(self._print, ticket, documents, language)
-
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=False)
-        if self._service_started:
-            self._print_service.stop()
-
-    def _service(self) -> PrintService:
-        """Made and started on first use (on the worker), after recovering what a crash may have left."""
-        if self._print_service is None:
-            self._print_service = make_print_service(self.config, self._job_changed)
-        if not self._service_started:
-            spool = self._print_service.spool.open()
-            spool.purge(timedelta(hours=self.config.spool_retention_hours))
-            spool.recover()
-            self._print_service.start()
-            self._service_started = True
-        return self._print_service
-
-    def _job_changed(self, job: Job) -> None:
-        if job.kind == "handout" and job.state == FAILED and job.attempts == 1:
-            self.handout_job_failed.emit(job.number)
 
     def _prepare(self, ticket: int, answers: dict, language: str, now: datetime) -> None:
         try:
@@ -144,16 +99,3 @@ class HandoutMaker(QObject):
             return
         log.info("handout.prepared bytes=%d", len(documents.handout))
         self.prepared.emit(ticket, PreparedHandout(documents, preview))
-
-    def _print(self, ticket: int, documents, language: str) -> None:
-        try:
-            service = self._service()
-            number = service.spool.next_number()
-            service.submit("handout", documents.handout, number, language)
-            if documents.summary is not None:
-                service.submit("summary", documents.summary, number, self.content.staff_language)
-        except (SpoolError, OSError) as error:
-            log.error("print.spool_failed error=%s", type(error).__name__)
-            self.print_failed.emit(ticket)
-            return
-        self.printed.emit(ticket, number)

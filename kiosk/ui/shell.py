@@ -23,6 +23,7 @@ from kiosk.alerts import AlertBoard
 from kiosk.survey.outcome import RED_FLAGS, alert_level
 from kiosk.survey.session import SurveySession
 from kiosk.ui.screens.alerts import EmergencyScreen, UrgentScreen
+from kiosk.ui.desk_worker import DeskWorker
 from kiosk.ui.handout_maker import HandoutMaker
 from kiosk.ui.screens.explainer import ExplainerScreen
 from kiosk.ui.screens.handout_preview import HandoutScreen
@@ -87,7 +88,8 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
 
 class KioskWindow(QWidget):
     def __init__(self, config: SiteConfig, content: Content, log_file=None, size: tuple[int, int] | None = None,
-                 alert_board: AlertBoard | None = None, handout_maker: HandoutMaker | None = None):
+                 alert_board: AlertBoard | None = None, handout_maker: HandoutMaker | None = None,
+                 desk: DeskWorker | None = None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -113,9 +115,11 @@ class KioskWindow(QWidget):
         self.handout = HandoutScreen(content)
         self.done = DoneScreen(content)
         self.handout_maker = handout_maker or HandoutMaker(config, content, parent=self)
+        self.desk = desk or DeskWorker(config, content, parent=self)
         self.staff_pin = StaffPinScreen(self.pin_guard)
         self.alert_board = alert_board or AlertBoard()
-        self.staff = StaffScreen(config, content, self.pin_guard, log_file, self.alert_board)
+        self.alert_board.subscribe(self.desk.print_alert_slip)
+        self.staff = StaffScreen(config, content, self.pin_guard, log_file, self.alert_board, self.desk)
         self.screens = {Screen.WELCOME: self.welcome, Screen.EXPLAINER: self.explainer, Screen.SURVEY: self.question,
                         Screen.ALERT_EMERGENCY: self.emergency, Screen.ALERT_URGENT: self.urgent,
                         Screen.REVIEW: self.review, Screen.HANDOUT: self.handout, Screen.DONE: self.done,
@@ -167,9 +171,9 @@ class KioskWindow(QWidget):
         self.handout.done_requested.connect(lambda: self.end_visit("done"))
         self.handout_maker.prepared.connect(self._handout_prepared)
         self.handout_maker.prepare_failed.connect(self._handout_failed)
-        self.handout_maker.printed.connect(self._handout_spooled)
-        self.handout_maker.print_failed.connect(self._handout_not_spooled)
-        self.handout_maker.handout_job_failed.connect(self._handout_job_failed)
+        self.desk.handout_spooled.connect(self._handout_spooled)
+        self.desk.handout_not_spooled.connect(self._handout_not_spooled)
+        self.desk.handout_job_failed.connect(self._handout_job_failed)
         self.done.done_requested.connect(lambda: self.end_visit("done"))
         self.explainer.back_to_welcome_requested.connect(lambda: self.go(Screen.WELCOME))
         self.explainer.start_over_requested.connect(lambda: self.end_visit("start_over"))
@@ -181,6 +185,11 @@ class KioskWindow(QWidget):
         self.staff_pin.cancelled.connect(self.leave_staff_pin)
         self.staff.back_requested.connect(lambda: self.end_visit("staff"))
         self.staff.exit_requested.connect(self.exit_kiosk)
+
+    def shutdown_workers(self) -> None:
+        """At exit: let the workers finish what they hold (a handout being spooled is not lost)."""
+        self.handout_maker.shutdown()
+        self.desk.shutdown()
 
     def detach(self) -> None:
         """Stop listening to the application (tests make many windows in one process)."""
@@ -275,7 +284,7 @@ class KioskWindow(QWidget):
     def print_handout(self) -> None:
         if self.visit.prepared is None:
             return
-        self.handout_maker.print_documents(self.visit.ticket, self.visit.prepared.documents, self.visit.language)
+        self.desk.print_handout(self.visit.ticket, self.visit.prepared.documents, self.visit.language)
         self.done.show_printing(None)
         self.go(Screen.DONE)
 

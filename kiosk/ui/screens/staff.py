@@ -1,7 +1,5 @@
-"""The staff panel (staff-only, English): what is running, where its files are, and the way out.
-
-Later issues add the print queue and staff alerts here.
-"""
+"""The staff panel (staff-only, English): safety alerts to acknowledge, printing (the printer's state, today's
+jobs, a test page, general handouts), what is running and where its files are, and the way out."""
 
 from __future__ import annotations
 
@@ -12,8 +10,9 @@ from kiosk import __version__
 from kiosk.alerts import AlertBoard
 from kiosk.config import SiteConfig
 from kiosk.staff_pin import PinGuard
-from kiosk.ui.layout import button, card, clear_layout, hbox, label, vbox
+from kiosk.ui.layout import button, card, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.print_queue import PrintQueueCard
 from kiosk.ui.theme import Theme
 
 
@@ -22,9 +21,14 @@ class StaffScreen(KioskScreen):
     exit_requested = Signal()
 
     def __init__(self, config: SiteConfig, content, guard: PinGuard, log_file, alert_board: AlertBoard,
-                 parent=None):
+                 desk, parent=None):
         super().__init__(content, parent)
-        self.alert_board = alert_board
+        self.alert_board, self.desk = alert_board, desk
+        self.printing = PrintQueueCard(content.languages, desk.act, desk.print_test_page, desk.print_general)
+        desk.jobs_changed.connect(self.printing.show_jobs)
+        desk.status_changed.connect(self.printing.show_status)
+        desk.spool_problem.connect(self.printing.show_problem)
+        desk.staff_message.connect(self.printing.show_message)
         self.title = label("heading", "Staff panel")
         self.alerts_title = label("heading", "Safety alerts")
         self.alerts_box = card()
@@ -60,12 +64,15 @@ class StaffScreen(KioskScreen):
         self.exit_button = button("danger", "Exit the kiosk", self.exit_requested.emit, name="staff_exit")
         for action in (self.back_button, self.exit_button):
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.page = vbox(self.title, *self.warnings, self.alerts_box, self.info, 1,
-                         hbox(self.exit_button, self.back_button), parent=self)
+        self.body = QWidget()
+        self.body_layout = vbox(*self.warnings, self.alerts_box, self.printing, self.info, 1, margins=0,
+                                parent=self.body)
+        self.page = vbox(self.title, touch_scroll(self.body), hbox(self.exit_button, self.back_button), parent=self)
         self.show_alerts()
 
     def entered(self) -> None:
         self.show_alerts()
+        self.desk.refresh()
 
     def show_alerts(self) -> None:
         """Today's safety alerts, newest first, in plain words for the front desk; never a diagnosis."""
@@ -101,6 +108,8 @@ class StaffScreen(KioskScreen):
         margin, gap = theme.margin_px, theme.gap_px
         self.page.setContentsMargins(theme.target_px + gap, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap)
+        self.body_layout.setSpacing(gap)
+        self.printing.apply_theme(theme)
         self.grid.setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
         self.grid.setHorizontalSpacing(gap * 2)
         self.grid.setVerticalSpacing(gap // 2)

@@ -1,0 +1,154 @@
+"""The front desk's side of printing, behind one door: the kiosk, the staff panel and the CLI all use it.
+
+It owns the spool, the configured printer and the sender. Methods that may wait on a printer (cancel,
+delete, send_now) are for a worker thread or the CLI, never the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Callable
+
+from kiosk.config import SiteConfig
+from kiosk.printing.printer import Printer, PrinterError, PrinterStatus, make_printer
+from kiosk.printing.sender_lock import SenderLock
+from kiosk.printing.service import PrintService
+from kiosk.printing.spool import CANCELLED, DONE, SENT, Job, Spool, SpoolError
+
+log = logging.getLogger("kiosk.printing")
+
+
+@dataclass(frozen=True)
+class SpooledHandout:
+    number: int
+    jobs: tuple[Job, ...]
+
+
+class FrontDesk:
+    def __init__(self, config: SiteConfig, printer: Printer | None = None, *,
+                 on_change: Callable[[Job], None] = lambda job: None,
+                 on_status: Callable[[PrinterStatus], None] = lambda status: None,
+                 clock: Callable[[], datetime] = datetime.now, poll_seconds: float = 1.0):
+        self.spool = Spool(config.spool_dir, clock)
+        self.printer = printer if printer is not None else make_printer(config.printer)
+        self.retention = timedelta(hours=config.spool_retention_hours)
+        self.service = PrintService(self.spool, self.printer, on_change=on_change, on_status=on_status,
+                                    poll_seconds=poll_seconds, lock=SenderLock(config.spool_dir / "sender.lock"))
+
+    # --- life -----------------------------------------------------------------------------------------
+
+    def open(self) -> "FrontDesk":
+        """Makes the spool folder and purges what is past the retention time. Raises SpoolError."""
+        self.spool.open()
+        purged = self.spool.purge(self.retention)
+        if purged:
+            log.info("print.purged jobs=%d", purged)
+        return self
+
+    def start(self) -> None:
+        """The kiosk's sender thread (it becomes the sender as soon as no other process is)."""
+        self.service.start()
+
+    def stop(self) -> None:
+        self.service.stop()
+
+    def send_now(self, seconds: float = 10.0) -> bool:
+        """For the CLI: sends what is due and follows it for up to `seconds`, then lets go of the spool.
+        False if another process (a running kiosk) is the sender: it will send the jobs itself."""
+        import time
+
+        deadline = time.monotonic() + seconds
+        try:
+            if not self.service.run_once() and not self.service.lock.held:
+                return False
+            while time.monotonic() < deadline:
+                busy = self.service.run_once()
+                if not busy and not any(job.state == SENT for job in self.spool.jobs()):
+                    break
+                if not busy:
+                    time.sleep(0.2)
+            return True
+        finally:
+            self.service.release()
+
+    # --- adding ---------------------------------------------------------------------------------------
+
+    def submit_handout(self, handout: bytes, summary: bytes | None, language: str,
+                       staff_language: str) -> SpooledHandout:
+        """Today's next number, the handout and (if made) the clinician summary. Raises SpoolError/OSError."""
+        number = self.spool.next_number()
+        jobs = [self.service.submit("handout", handout, number, language)]
+        if summary is not None:
+            jobs.append(self.service.submit("summary", summary, number, staff_language))
+        return SpooledHandout(number, tuple(jobs))
+
+    def submit(self, kind: str, data: bytes, *, number: int = 0, language: str = "") -> Job:
+        return self.service.submit(kind, data, number, language)
+
+    # --- the staff panel and `kiosk queue` -------------------------------------------------------------
+
+    @property
+    def status(self) -> PrinterStatus | None:
+        """The printer's last known state (asked on the sender thread every few seconds)."""
+        return self.service.last_status
+
+    def jobs(self) -> list[Job]:
+        return self.spool.jobs()
+
+    def retry(self, job_id: str) -> Job:
+        """Try again now, without waiting out the back-off."""
+        job = self.spool.retry(self._job(job_id))
+        self.service.wake(check_status=True)
+        return job
+
+    def retry_all(self) -> list[Job]:
+        return [self.retry(job.id) for job in self.spool.waiting()]
+
+    def reprint(self, job_id: str) -> Job:
+        job = self.spool.reprint(self._job(job_id))
+        self.service.on_change(job)
+        self.service.wake()
+        return job
+
+    def cancel(self, job_id: str) -> Job:
+        """Not printed, and its document deleted; taken back from the printer if it is there already."""
+        job = self._job(job_id)
+        if job.state == SENT and job.printer_job:
+            self._cancel_at_printer(job)
+        job = self.spool.cancel(job)
+        self.service.on_change(job)
+        return job
+
+    def delete(self, job_id: str) -> None:
+        """Gone from the spool at once, document and record (and from the printer if it is still there)."""
+        job = self._job(job_id)
+        if job.state == SENT and job.printer_job:
+            self._cancel_at_printer(job)
+        self.spool.delete(job)
+        self.service.on_change(replace(job, state=CANCELLED))
+
+    def purge(self, everything: bool = False) -> int:
+        """Deletes what is past the retention time, or every job (retiring a kiosk)."""
+        if not everything:
+            return self.spool.purge(self.retention)
+        jobs = self.spool.jobs()
+        for job in jobs:
+            self.spool.delete(job)
+        return len(jobs)
+
+    def printable_again(self, job: Job) -> bool:
+        return job.state not in (DONE, CANCELLED) and self.spool.pdf_path(job).exists()
+
+    def _job(self, job_id: str) -> Job:
+        job = self.spool.get(job_id)
+        if job is None:
+            raise SpoolError(f"There is no job {job_id} in the spool (it may have been purged).")
+        return job
+
+    def _cancel_at_printer(self, job: Job) -> None:
+        try:
+            self.printer.cancel(job.printer_job)
+        except PrinterError as error:
+            log.warning("print.cancel_failed kind=%s number=%d", job.kind, job.number)
+            raise SpoolError(f"The printer did not give job {job.id} back: {error}") from None

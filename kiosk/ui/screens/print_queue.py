@@ -1,0 +1,128 @@
+"""The staff panel's printing card: the printer's state, today's jobs with what can be done to each, a test
+page and the general handouts. Staff-only, English. Shows no answers and no names: the spool holds none.
+
+Everything that touches the spool or the printer goes through the DeskWorker (off the GUI thread); this card
+only draws what the worker reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.printing.printer import PrinterStatus
+from kiosk.printing.spool import CANCELLED, DONE, FAILED, QUEUED, SENT, Job
+from kiosk.ui.layout import button, card, clear_layout, hbox, label, vbox
+from kiosk.ui.theme import Theme
+
+KIND_WORDS = {"handout": "Handout", "summary": "Clinician summary", "alert": "Staff alert slip",
+              "test": "Test page", "general": "General handout", "document": "Document"}
+LANGUAGE_WORDS = {"en": "English", "es": "Español"}
+# What staff may do with a job in each state: (action, button words).
+ACTIONS = {
+    QUEUED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
+    FAILED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
+    SENT: (("reprint", "Print again"), ("cancel", "Cancel"), ("delete", "Delete now")),
+    DONE: (("delete", "Delete now"),),
+    CANCELLED: (("delete", "Delete now"),),
+}
+
+
+def state_words(job: Job) -> str:
+    if job.state == FAILED:
+        retry_at = job.next_try[11:19] if job.next_try else "soon"
+        return f"Not printed yet: {job.reason}. Tried {job.attempts}×; next try {retry_at}."
+    words = {QUEUED: "Waiting to print", SENT: "At the printer", DONE: "Printed (document deleted)",
+             CANCELLED: "Cancelled (document deleted)"}[job.state]
+    return f"{words}: {job.reason}" if job.reason and job.state == SENT else words
+
+
+def job_line(job: Job) -> str:
+    number = f"#{job.number}" if job.number else "—"
+    language = LANGUAGE_WORDS.get(job.language, job.language.upper())
+    parts = [number, job.created[11:16], KIND_WORDS.get(job.kind, job.kind), language]
+    return "   ".join(part for part in parts if part)
+
+
+def shown_today(jobs: list[Job], today: str) -> list[Job]:
+    """Today's jobs, and older ones that have still not printed (they matter most)."""
+    return [job for job in jobs if job.created.startswith(today) or job.state in (QUEUED, FAILED, SENT)]
+
+
+class PrintQueueCard(QWidget):
+    def __init__(self, languages: tuple[str, ...], act: Callable[[str, str], None],
+                 print_test_page: Callable[[], None], print_general: Callable[[str], None],
+                 clock: Callable[[], datetime] = datetime.now, parent=None):
+        super().__init__(parent)
+        self._act, self._clock = act, clock
+        self.heading = label("heading", "Printing")
+        self.status = label("body", "Printer: checking…", name="printer_status")
+        self.problem = label("alert", "", name="spool_problem")
+        self.problem.hide()
+        self.message = label("muted", "", name="desk_message")
+        self.message.hide()
+        self.test_button = button("secondary", "Print a test page", print_test_page, name="print_test_page")
+        self.general_buttons = [
+            button("secondary", f"General handout: {LANGUAGE_WORDS.get(code, code)}",
+                   lambda code=code: print_general(code), name=f"print_general_{code}")
+            for code in languages]
+        for action in (self.test_button, *self.general_buttons):
+            action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.jobs_title = label("heading", "Today's print jobs")
+        self.empty = label("muted", "No print jobs today.", name="no_jobs")
+        self.jobs_box = card()
+        self.jobs_layout = vbox(parent=self.jobs_box)
+        self.tools = hbox(self.test_button, *self.general_buttons)
+        self.page = vbox(self.heading, self.status, self.problem, self.tools, self.message, self.jobs_title,
+                         self.empty, self.jobs_box, margins=0, parent=self)
+        self.rows: dict[str, QWidget] = {}
+        self.jobs_box.hide()
+
+    def show_status(self, status: PrinterStatus) -> None:
+        self.status.setText(f"Printer: {status.words}")
+        self.status.setProperty("role", "body" if status.ready else "alert")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def show_problem(self, words: str) -> None:
+        self.problem.setText(words)
+        self.problem.setVisible(bool(words))
+
+    def show_message(self, words: str) -> None:
+        self.message.setText(words)
+        self.message.setVisible(bool(words))
+
+    def show_jobs(self, jobs: list[Job]) -> None:
+        clear_layout(self.jobs_layout)
+        self.rows = {}
+        shown = shown_today(jobs, self._clock().date().isoformat())
+        self.empty.setVisible(not shown)
+        self.jobs_box.setVisible(bool(shown))
+        for job in shown:
+            row = self._row(job)
+            self.jobs_layout.addWidget(row)
+            row.show()
+            self.rows[job.id] = row
+
+    def _row(self, job: Job) -> QWidget:
+        holder = QWidget()
+        holder.setObjectName(f"job_{job.id}")
+        what = label("body", job_line(job), name=f"job_line_{job.id}")
+        state = label("alert" if job.state == FAILED else "staff-detail", state_words(job),
+                      name=f"job_state_{job.id}")
+        words = vbox(what, state, spacing=2, margins=0)
+        row = hbox(spacing=8, margins=0, parent=holder)
+        row.addLayout(words, 1)
+        for action, text in ACTIONS[job.state]:
+            row.addWidget(button("secondary", text, lambda a=action, j=job.id: self._act(a, j),
+                                 name=f"{action}_{job.id}"), 0, Qt.AlignVCenter)
+        return holder
+
+    def apply_theme(self, theme: Theme) -> None:
+        gap = theme.gap_px
+        self.page.setSpacing(gap // 2)
+        self.tools.setSpacing(gap // 2)
+        self.jobs_layout.setContentsMargins(gap, gap, gap, gap)
+        self.jobs_layout.setSpacing(gap)
