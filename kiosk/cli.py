@@ -60,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("set-pin", parents=[common], help="set the staff PIN (stored as a salted hash)")
 
+    commands.add_parser("printers", parents=[common], help="the configured printer's state, and the printers "
+                                                           "this computer knows")
+    print_file = commands.add_parser("print", parents=[common], help="queue a PDF through the kiosk's spool and "
+                                                                     "send it (exits 0 even if the printer is off)")
+    print_file.add_argument("file", metavar="FILE.pdf")
+    print_file.add_argument("--printer", metavar="SPEC", help="cups:QUEUE, qt:NAME or folder:PATH "
+                                                              "(default: the configured printer)")
+    queue = commands.add_parser("queue", parents=[common], help="the print spool: list, retry or purge jobs")
+    queue.add_argument("action", choices=("list", "retry", "purge"))
+    queue.add_argument("--all", action="store_true", help="with purge: delete every job (retiring a kiosk)")
+
     shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG file, offscreen")
     shot.add_argument("--screen", required=True, help="welcome, explainer, explainer-menu, survey, review, "
                                                       "handout, alert-emergency, alert-urgent, done, idle-warning, "
@@ -81,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "run" and args.command is None:
         args = build_parser().parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
     handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "outcome": cmd_outcome, "handout": cmd_handout,
-               "config": cmd_config, "set-pin": cmd_set_pin,
-               "screenshot": cmd_screenshot}[command]
+               "config": cmd_config, "set-pin": cmd_set_pin, "screenshot": cmd_screenshot,
+               "printers": cmd_printers, "print": cmd_print, "queue": cmd_queue}[command]
     try:
         return handler(args)
     except BrokenPipeError:  # `kiosk text ... | head`: the reader left; not an error
@@ -202,6 +213,24 @@ def cmd_set_pin(args) -> int:
     write_pin_hash(path, hash_pin(pin))
     print(f"Staff PIN set in {path}")
     return 0
+
+
+def cmd_printers(args) -> int:
+    from kiosk.printing.command import cmd_printers as printers
+
+    return printers(args)
+
+
+def cmd_print(args) -> int:
+    from kiosk.printing.command import cmd_print as print_pdf
+
+    return print_pdf(args)
+
+
+def cmd_queue(args) -> int:
+    from kiosk.printing.command import cmd_queue as queue
+
+    return queue(args)
 
 
 def cmd_run(args) -> int:

@@ -51,7 +51,8 @@ class IdleTimes:
 
 @dataclass(frozen=True)
 class PrinterSpec:
-    """`cups:QUEUE`, `qt:NAME` (empty name = the system default) or `folder:PATH` (empty = default folder)."""
+    """`cups:QUEUE`, `qt:NAME` (an empty target = the system's default printer) or `folder:PATH` (empty = the
+    default folder)."""
 
     kind: str
     target: str = ""
@@ -215,22 +216,34 @@ def _read_idle(fields: Fields, value: Any, path) -> IdleTimes | None:
     return IdleTimes(**found)
 
 
+class PrinterSpecError(ValueError):
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+def parse_printer(text: str, base: Path) -> PrinterSpec:
+    """`cups:QUEUE`, `cups` (the default destination), `qt:NAME`, `qt`, `folder:PATH` or `folder`.
+    A relative folder is taken from `base`. Raises PrinterSpecError with a fix."""
+    kind, _, target = text.partition(":")
+    kind, target = kind.strip().lower(), target.strip()
+    if kind not in PRINTER_KINDS:
+        raise PrinterSpecError(f"'{text}' does not start with a printer kind the kiosk knows",
+                               "Write cups:QUEUE_NAME (Linux), qt:PRINTER_NAME (Windows) or folder:PATH.")
+    if kind == "folder" and target:
+        target = str(_resolve(base, target))
+    return PrinterSpec(kind, target)
+
+
 def _read_printer(fields: Fields, value: Any, path, base: Path) -> PrinterSpec | None:
     text = fields.string(value, path, what="printer")
     if text is None:
         return None
-    kind, _, target = text.partition(":")
-    kind, target = kind.strip().lower(), target.strip()
-    if kind not in PRINTER_KINDS:
-        fields.problem(path, f"'{text}' does not start with a printer kind the kiosk knows",
-                       "Write cups:QUEUE_NAME (Linux), qt:PRINTER_NAME (Windows) or folder:PATH.")
+    try:
+        return parse_printer(text, base)
+    except PrinterSpecError as error:
+        fields.problem(path, error.message, error.fix)
         return None
-    if kind == "cups" and not target:
-        fields.problem(path, "a CUPS printer needs a queue name", "Write it like cups:FrontDesk (see `lpstat -p`).")
-        return None
-    if kind == "folder" and target:
-        target = str(_resolve(base, target))
-    return PrinterSpec(kind, target)
 
 
 def _read_path(fields: Fields, value: Any, path, base: Path) -> Path | None:

@@ -1,6 +1,8 @@
 """The commented example printed by `kiosk config --example` (a test checks that it loads cleanly)."""
 
-EXAMPLE = """\
+import sys
+
+TEMPLATE = """\
 # Clinic kiosk site configuration. Every setting is optional; the comments show the built-in default.
 # Where the kiosk looks for this file: --config FILE, else $KIOSK_CONFIG, else
 #   Linux:   ~/.config/clinic-kiosk/config.yaml, then /etc/xdg/clinic-kiosk/config.yaml
@@ -27,8 +29,9 @@ idle:
   done_seconds: 20                 # "your handout is printing" screen: back to welcome
   staff_seconds: 120               # staff screens close after this long without a touch
 
-printer: "folder"                  # cups:QUEUE (Linux), qt:PRINTER_NAME or qt (Windows default printer),
-                                   # folder:PATH (PDF files into a folder), folder = a folder in the data dir
+@PRINTER@# this platform's default printer. Or cups:QUEUE (Linux, macOS; see
+                                   # `kiosk printers`), qt:PRINTER_NAME (Windows), folder:PATH (PDF files into
+                                   # a folder). Without a config file the kiosk prints PDFs into a folder.
 paper: "letter"                    # letter or a4
 # spool_dir: "/var/lib/clinic-kiosk/spool"   # default: the per-user data folder
 spool_retention_hours: 24          # anything left in the spool is deleted after this long
@@ -43,3 +46,14 @@ high_contrast: false               # start every session in the high-contrast co
 # screen_dpi: 141                  # the panel's real dots per inch, if the screen reports it wrongly
 # log_dir: "/var/log/clinic-kiosk" # default: the per-user log folder
 """
+
+
+def example_config(platform: str = sys.platform) -> str:
+    """The example with this platform's sensible printer: Qt's default printer on Windows, CUPS's elsewhere."""
+    from kiosk.printing.printer import default_printer_spec
+
+    printer = str(default_printer_spec(platform))
+    return TEMPLATE.replace("@PRINTER@", f'printer: "{printer}"'.ljust(35))
+
+
+EXAMPLE = example_config()

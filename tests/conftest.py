@@ -13,6 +13,7 @@ import pytest
 
 from kiosk import paths
 from kiosk.config import IdleTimes, SiteConfig
+from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -78,3 +79,25 @@ def make_window(qtbot, shipped_content, config):
         window.detach()
         window.shutdown_workers()
         window._exit_allowed = True
+
+@pytest.fixture(scope="session")
+def cups_server():
+    """One private cupsd for the whole run (CUPS_SERVER points every client at it). A machine without CUPS
+    fails these tests rather than skipping them: CI must print for real."""
+    server = CupsServer()
+    server.start()
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CUPS_SERVER", str(server.socket))
+    yield server
+    mp.undo()
+    server.close()
+
+
+@pytest.fixture
+def cups(cups_server):
+    """The running server, started again if a test stopped it."""
+    if cups_server.process is None:
+        cups_server.start()
+    yield cups_server
+    if cups_server.process is None:
+        cups_server.start()

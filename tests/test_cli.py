@@ -55,7 +55,7 @@ def test_check_lists_every_problem_and_exits_1(content_copy, tmp_path):
 def test_config_example_prints_a_loadable_file(tmp_path):
     result = kiosk("config", "--example")
     assert result.returncode == 0
-    assert yaml.safe_load(result.stdout)["printer"] == "folder"
+    assert yaml.safe_load(result.stdout)["printer"] == ("qt" if sys.platform.startswith("win") else "cups")
 
 
 def test_config_shows_the_file_in_use(tmp_path):

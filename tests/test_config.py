@@ -4,7 +4,8 @@ import pytest
 
 from kiosk import paths
 from kiosk.config import PrinterSpec, SiteConfig, find_config_file, load_config
-from kiosk.config_example import EXAMPLE
+from kiosk.config_example import EXAMPLE, example_config
+from kiosk.printing.printer import default_printer_spec
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -50,20 +51,35 @@ def test_values_are_read_and_paths_resolved_against_the_file(tmp_path):
     assert config.idle.countdown_seconds == SiteConfig().idle.countdown_seconds
 
 
-def test_the_printed_example_is_a_valid_config_equal_to_the_defaults(tmp_path):
+def test_the_printed_example_is_a_valid_config_equal_to_the_defaults_but_for_the_printer(tmp_path):
     config, problems = load_config(write(tmp_path, EXAMPLE))
     assert problems == []
     defaults = SiteConfig()
-    for name in ("kiosk_name", "clinic", "languages", "default_language", "idle", "printer", "paper",
+    for name in ("kiosk_name", "clinic", "languages", "default_language", "idle", "paper",
                  "spool_retention_hours", "display", "hide_cursor", "text_size", "high_contrast"):
         assert getattr(config, name) == getattr(defaults, name), name
+    # A real kiosk prints on paper: the example proposes this platform's default printer, where the built-in
+    # demo settings (no config file at all) write PDF files into a folder.
+    assert config.printer == default_printer_spec() and defaults.printer == PrinterSpec("folder")
+
+
+@pytest.mark.parametrize("platform,printer", [("linux", "cups"), ("darwin", "cups"), ("win32", "qt")])
+def test_the_example_proposes_each_platforms_default_printer(tmp_path, platform, printer):
+    config, problems = load_config(write(tmp_path, example_config(platform)))
+    assert problems == [] and config.printer == PrinterSpec(printer)
+
+
+@pytest.mark.parametrize("text,spec", [("cups", PrinterSpec("cups")), ("cups:FrontDesk", PrinterSpec("cups", "FrontDesk")),
+                                       ("qt", PrinterSpec("qt")), ("QT: Front desk HP ", PrinterSpec("qt", "Front desk HP"))])
+def test_printer_strings(tmp_path, text, spec):
+    config, problems = load_config(write(tmp_path, f'printer: "{text}"\n'))
+    assert problems == [] and config.printer == spec
 
 
 @pytest.mark.parametrize("text,path,line,words", [
     ("kiosk_nam: x\n", "kiosk_nam", 1, "did you mean 'kiosk_name'"),
     ("idle:\n  countdown_seconds: 5\n", "idle.countdown_seconds", 2, "from 20 to 120"),
     ("printer: lpr:desk\n", "printer", 1, "printer kind"),
-    ("printer: cups\n", "printer", 1, "queue name"),
     ("paper: legal\n", "paper", 1, "not one of the choices"),
     ("languages: [en, fr]\n", "languages[1]", 1, "not one of the choices"),
     ("languages: [en]\ndefault_language: es\n", "default_language", 2, "not in languages"),

@@ -17,6 +17,15 @@ log = logging.getLogger("kiosk.printing")
 STATUS_SECONDS = 15  # how often the printer's own state is asked for the staff panel
 
 
+def job_title(job: Job) -> str:
+    """What the print queue shows: the handout number, never anything the patient said (spec §6)."""
+    if job.kind in ("handout", "summary"):
+        return str(job.number)
+    if job.kind == "alert":
+        return f"alert {job.number}"
+    return {"test": "test page", "general": "general handout"}.get(job.kind, "document")
+
+
 class PrintService:
     def __init__(self, spool: Spool, printer: Printer, on_change: Callable[[Job], None] = lambda job: None,
                  poll_seconds: float = 1.0, on_status: Callable[[PrinterStatus], None] = lambda status: None,
@@ -112,7 +121,7 @@ class PrintService:
                 self._wake.clear()
 
     def _send(self, job: Job) -> None:
-        title = str(job.number) if job.kind != "alert" else f"alert {job.number}"  # never patient data
+        title = job_title(job)
         try:
             printer_job = self.printer.send(self.spool.pdf_path(job), title)
         except (PrinterError, OSError) as error:

@@ -103,6 +103,11 @@ class DeskWorker(QObject):
             self.spool_problem.emit(_staff_words(error))
             return
         self.handout_spooled.emit(ticket, spooled.number)
+        # The sender may have failed it already, and said so before the patient's number reached the screen:
+        # say it again now, after the number (signals from one thread arrive in order).
+        handout = self._desk.spool.get(spooled.jobs[0].id)
+        if handout is not None and handout.state == FAILED:
+            self.handout_job_failed.emit(spooled.number)
 
     def _print_alert_slip(self, alert: StaffAlert) -> None:
         from kiosk.handout.slips import AlertSlip, render_alert_slip

@@ -47,7 +47,16 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
         if screen == "survey" and question is not None and not survey.has_question(question):
             print(f"--question must be a question id, like {survey.questions[0].id}", file=sys.stderr)
             return 2
-        image = grab_kiosk_screen(loaded.config, loaded.content, screen, size, language, text_size, high_contrast,
+        config = loaded.config
+        if screen == "staff":  # a day's sample jobs in a throw-away spool, never the kiosk's own
+            import tempfile
+            from dataclasses import replace
+
+            from kiosk.config import PrinterSpec
+
+            scratch = Path(tempfile.mkdtemp(prefix="kiosk-screenshot-"))
+            config = replace(config, spool_dir=scratch / "spool", printer=PrinterSpec("folder", str(scratch / "out")))
+        image = grab_kiosk_screen(config, loaded.content, screen, size, language, text_size, high_contrast,
                                   page, question)
     output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(output)):
@@ -98,8 +107,11 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
             window.staff_pin.press("1")
             window.staff_pin.press("2")
         elif screen == "staff":
+            _sample_day(window)
             window.open_staff_pin()
             window.go(Screen.STAFF)
+            _wait_for(lambda: len(window.staff.printing.rows) >= 4 and window.staff.printing.status.text()
+                      != "Printer: checking…")
         return _settle_and_grab(window)
     finally:
         window.detach()
@@ -116,6 +128,24 @@ def _wait_for(condition, seconds: float = 20.0) -> None:
     while not condition() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
+
+
+def _sample_day(window) -> None:
+    """An alert, and handouts printed, at the printer and waiting: what the staff panel looks like mid-morning."""
+    from kiosk.printing.desk import FrontDesk
+    from kiosk.printing.spool import SENT
+
+    desk = FrontDesk(window.config).open()
+    desk.service.lock.acquire()  # this process stays the sender, so the window shows the jobs as set here
+    pdf = b"%PDF-1.4 sample\n%%EOF"
+    for _ in range(3):
+        desk.submit_handout(pdf, pdf, "en", "en")
+    jobs = sorted(desk.jobs(), key=lambda job: job.id)
+    desk.spool.update(jobs[0], state="done")
+    desk.spool.update(jobs[2], state=SENT, printer_job="Desk-12", reason="paused in CUPS: paper jam")
+    desk.spool.failed(jobs[4], "CUPS (the print system) is not running")
+    window.alert_board.raise_alert("urgent", ("one_leg_swollen",))
+    window._sample_desk = desk  # keeps the lock until the window goes
 
 
 def _survey_at(window, question_id):

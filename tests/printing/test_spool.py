@@ -12,19 +12,9 @@ import pytest
 from kiosk.printing.folder import FolderPrinter
 from kiosk.printing.service import PrintService
 from kiosk.printing.spool import DONE, FAILED, QUEUED, SENT, Spool, SpoolError
+from tests.printing.clock import Clock
 
 PDF = b"%PDF-1.4 a handout\n%%EOF"
-
-
-class Clock:
-    def __init__(self, now=datetime(2026, 11, 23, 9, 0)):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, **delta):
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

@@ -1,0 +1,132 @@
+"""A private CUPS scheduler for the tests: its own folder, socket and queues, leaving the machine's CUPS alone.
+
+Queues write to files through the Generic PDF PPD (a raw file queue reports success and writes nothing), so a
+test reads what was "printed" with pdftotext. CUPS filters run as the `lp` user, so the folder is made
+readable by it (a 0700 temp folder makes pdftopdf fail). See ../shared/notes/toolchain.md."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+PDF_PPD = "lsb/usr/cupsfilters/Generic-PDF_Printer-PDF.ppd"
+
+CUPSD_CONF = """\
+Listen {root}/cups.sock
+LogLevel warn
+ErrorPolicy retry-job
+PreserveJobFiles No
+PreserveJobHistory No
+WebInterface No
+Browsing No
+<Location />
+  Order allow,deny
+  Allow all
+</Location>
+<Policy default>
+  <Limit All>
+    Order deny,allow
+  </Limit>
+</Policy>
+"""
+
+CUPS_FILES_CONF = """\
+FileDevice Yes
+ServerRoot {root}/etc
+RequestRoot {root}/spool
+TempDir {root}/spool/tmp
+CacheDir {root}/cache
+StateDir {root}/state
+AccessLog {root}/log/access_log
+ErrorLog {root}/log/error_log
+PageLog {root}/log/page_log
+"""
+
+
+class CupsServer:
+    def __init__(self):
+        cupsd = shutil.which("cupsd") or ("/usr/sbin/cupsd" if Path("/usr/sbin/cupsd").exists() else None)
+        if cupsd is None or shutil.which("lpadmin") is None and not Path("/usr/sbin/lpadmin").exists():
+            raise RuntimeError("CUPS is not installed (cupsd, lpadmin): install cups cups-client cups-bsd "
+                               "printer-driver-cups-pdf, as .ci/run does. The printing tests need a real CUPS.")
+        self.cupsd = cupsd
+        self.lpadmin = shutil.which("lpadmin") or "/usr/sbin/lpadmin"
+        self.root = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
+        self.socket = self.root / "cups.sock"
+        self.output = self.root / "out"
+        for folder in ("etc/ppd", "spool/tmp", "cache", "state", "log", "out"):
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+        (self.root / "etc" / "cupsd.conf").write_text(CUPSD_CONF.format(root=self.root))
+        (self.root / "etc" / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=self.root))
+        for folder, _, _ in os.walk(self.root):
+            os.chmod(folder, 0o755)
+        os.chmod(self.root / "spool" / "tmp", 0o1777)
+        os.chmod(self.output, 0o1777)
+        self.process: subprocess.Popen | None = None
+        self._queues = 0
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "CUPS_SERVER": str(self.socket), "LC_ALL": "C"}
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [self.cupsd, "-f", "-c", str(self.root / "etc" / "cupsd.conf"),
+             "-s", str(self.root / "etc" / "cups-files.conf")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"cupsd stopped at once: {self.process.stderr.read().decode()[:500]}")
+            if "scheduler is running" in self.run("lpstat", "-r").stdout:
+                return
+            time.sleep(0.05)
+        raise RuntimeError("cupsd did not start within 15 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        self.process = None
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def add_queue(self, name: str | None = None) -> tuple[str, Path]:
+        """A new file-backed PDF queue; returns its name and the file its jobs are written to."""
+        self._queues += 1
+        name = name or f"Desk{self._queues}"
+        output = self.output / f"{name}.pdf"
+        self.run(self.lpadmin, "-p", name, "-v", f"file://{output}", "-E", "-m", PDF_PPD,
+                 "-o", "PageSize=Letter", check=True)
+        return name, output
+
+    def run(self, *command: str, check: bool = False) -> subprocess.CompletedProcess:
+        return subprocess.run(command, capture_output=True, text=True, env=self.env, check=check, timeout=30)
+
+    def pending(self, queue: str) -> list[str]:
+        """Job ids CUPS still holds for the queue (not yet printed)."""
+        result = self.run("lpstat", "-o", queue)
+        return [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
+
+    def titles(self, queue: str) -> list[str]:
+        """The titles of the jobs waiting in the queue, as lpq shows them (its File(s) column)."""
+        lines = self.run("lpq", "-P", queue).stdout.splitlines()
+        return [line.split(None, 3)[3].rsplit(None, 2)[0] for line in lines[2:] if len(line.split()) >= 5]
+
+
+def printed_text(output: Path, timeout: float = 15.0, after: float = 0.0) -> str:
+    """The text of what the queue wrote, once the file is complete (and newer than `after`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if output.exists() and output.stat().st_mtime >= after and output.stat().st_size > 0:
+            result = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True)
+            if result.returncode == 0 and result.stdout.strip():
+                return result.stdout
+        time.sleep(0.1)
+    raise AssertionError(f"nothing was printed to {output} within {timeout} s")
