@@ -38,6 +38,10 @@ from kiosk.visit import Visit
 
 log = logging.getLogger("kiosk.ui")
 
+# If the spool has not answered this long after Print (a stuck disk, a busy worker), the patient is sent to the
+# front desk rather than left waiting; the job still prints if it was spooled.
+PRINT_ANSWER_MS = 5000
+
 
 class Screen(Enum):
     WELCOME = "welcome"
@@ -101,6 +105,7 @@ class KioskWindow(QWidget):
         self.emergency_pending = False   # only staff, with the PIN, end an emergency: not idle, not errors
         self._exit_allowed = False
         self._tickets = itertools.count(1)
+        self.print_answer_ms = PRINT_ANSWER_MS
         self._theme_key = None
         if size:
             self.resize(*size)
@@ -287,6 +292,14 @@ class KioskWindow(QWidget):
         self.desk.print_handout(self.visit.ticket, self.visit.prepared.documents, self.visit.language)
         self.done.show_printing(None)
         self.go(Screen.DONE)
+        ticket = self.visit.ticket
+        QTimer.singleShot(self.print_answer_ms, self, lambda: self._print_not_answered(ticket))
+
+    def _print_not_answered(self, ticket: int) -> None:
+        """Never a patient left waiting on the spool: no number yet, so "please ask the front desk"."""
+        if ticket == self.visit.ticket and self.current is Screen.DONE and self.visit.handout_number is None:
+            log.warning("print.no_answer")
+            self.done.show_print_failed()
 
     def _handout_spooled(self, ticket: int, number: int) -> None:
         if ticket == self.visit.ticket:

@@ -164,3 +164,23 @@ def test_the_handout_screen_clips_no_text(qtbot, make_window, folder_config, siz
     finish(qtbot, window, language)
     qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
     assert clipped_texts(window.handout) == []
+
+
+def test_a_spool_that_does_not_answer_sends_the_patient_to_the_desk_not_a_spinner(qtbot, make_window,
+                                                                                  folder_config, monkeypatch):
+    import threading
+
+    from kiosk.printing.desk import FrontDesk
+
+    stuck = threading.Event()
+    real = FrontDesk.submit_handout
+    monkeypatch.setattr(FrontDesk, "submit_handout", lambda *a, **k: (stuck.wait(20), real(*a, **k))[1])
+    window = make_window(site_config=folder_config)
+    window.print_answer_ms = 300
+    finish(qtbot, window)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    click(qtbot, window.handout.print_button)
+    assert window.done.message_key == "done.message"  # at once: the thanks, while the spool works
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed", timeout=3000)
+    stuck.set()  # the disk comes back: the job is spooled after all, and the number is shown
+    qtbot.waitUntil(lambda: window.done.message_key == "done.printing", timeout=15000)
