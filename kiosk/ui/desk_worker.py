@@ -103,6 +103,7 @@ class DeskWorker(QObject):
             self.spool_problem.emit(_staff_words(error))
             return
         self.handout_spooled.emit(ticket, spooled.number)
+        self.spool_problem.emit("")  # the spool works (again)
         # The sender may have failed it already, and said so before the patient's number reached the screen:
         # say it again now, after the number (signals from one thread arrive in order).
         handout = self._desk.spool.get(spooled.jobs[0].id)
