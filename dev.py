@@ -1,11 +1,12 @@
 """Developer entry point, the same on Linux, macOS and Windows:
 
     python3 dev.py run      start the kiosk (a window unless there is a touch screen)
-    python3 dev.py test     run the whole test suite
+    python3 dev.py test     run the whole test suite (it builds the PyInstaller bundle once, to test it)
+    python3 dev.py build    build the PyInstaller bundle for this OS into dist/kiosk/ (docs/deploy.md)
 
-Both first make ./.venv with Python 3.12 or newer (found on PATH if this interpreter is older; see
-docs/decisions/004-python-3.12.md) and install the project with its test extra, and again whenever
-pyproject.toml changes. Extra arguments go to the kiosk or to pytest.
+Each first makes ./.venv with Python 3.12 or newer (found on PATH if this interpreter is older; see
+docs/decisions/004-python-3.12.md) and installs the project with its test and build extras, and again
+whenever pyproject.toml changes. Extra arguments go to the kiosk, to pytest or to PyInstaller.
 """
 
 from __future__ import annotations
@@ -70,21 +71,23 @@ def ensure_environment() -> Path:
         print("Creating .venv ...", flush=True)
         subprocess.run([*base_interpreter(), "-m", "venv", str(VENV)], check=True)
     if not stamp.exists() or stamp.read_text().strip() != wanted:
-        print("Installing the kiosk and its test tools into .venv ...", flush=True)
+        print("Installing the kiosk and its test and build tools into .venv ...", flush=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,build]"], check=True)
         stamp.write_text(wanted)
     return python
 
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
-    if command not in ("run", "test"):
+    if command not in ("run", "test", "build"):
         print(__doc__)
         return 2
     python = str(ensure_environment())
     if command == "run":
         return subprocess.call([python, "-m", "kiosk", "run", *rest], cwd=ROOT)
+    if command == "build":
+        return subprocess.call([python, "-m", "PyInstaller", "--noconfirm", *rest, "kiosk.spec"], cwd=ROOT)
     return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
 
 

@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("set-pin", parents=[common], help="set the staff PIN (stored as a salted hash)")
 
+    self_test = commands.add_parser("self-test", parents=[common], help="offscreen: load, render every screen, "
+                                    "make and print sample documents to a temporary folder; exit 0 if all works")
+    self_test.add_argument("--content", metavar="DIR", help="content folder (default: the configured one)")
+
     commands.add_parser("printers", parents=[common], help="the configured printer's state, and the printers "
                                                            "this computer knows")
     print_file = commands.add_parser("print", parents=[common], help="queue a PDF through the kiosk's spool and "
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(["run", *(argv if argv is not None else sys.argv[1:])])
     handler = {"run": cmd_run, "check": cmd_check, "text": cmd_text, "outcome": cmd_outcome, "handout": cmd_handout,
                "config": cmd_config, "set-pin": cmd_set_pin, "screenshot": cmd_screenshot,
-               "printers": cmd_printers, "print": cmd_print, "queue": cmd_queue}[command]
+               "printers": cmd_printers, "print": cmd_print, "queue": cmd_queue, "self-test": cmd_self_test}[command]
     try:
         return handler(args)
     except BrokenPipeError:  # `kiosk text ... | head`: the reader left; not an error
@@ -231,6 +235,12 @@ def cmd_queue(args) -> int:
     from kiosk.printing.command import cmd_queue as queue
 
     return queue(args)
+
+
+def cmd_self_test(args) -> int:
+    from kiosk.self_test import run_self_test
+
+    return run_self_test(args.config, args.content)
 
 
 def cmd_run(args) -> int:

@@ -58,11 +58,40 @@ def run_kiosk(config_arg=None, content_arg=None, force_windowed=False, force_ful
 
     window = KioskWindow(loaded.config, loaded.content, log_file=log_file)
     _install_recovery(window)
+    if os.environ.get(STARTUP_PROBE):
+        _report_first_paint(window.welcome)
     _show(window, fullscreen)
     window.desk.start()
     window.handout_maker.warm_up()
     app.aboutToQuit.connect(window.shutdown_workers)
+    if fullscreen:  # a kiosk in a lobby, not a developer's window: keep the screen on
+        from kiosk.ui.stay_awake import StayAwake
+
+        awake = StayAwake(platform_name=QGuiApplication.platformName())
+        awake.start()
+        app.aboutToQuit.connect(awake.stop)
     return app.exec()
+
+
+# Set (to anything) by benchmarks/frozen_startup.py: print the wall-clock time of the welcome screen's first
+# paint and exit, so the startup of a PyInstaller bundle can be measured from outside.
+STARTUP_PROBE = "KIOSK_STARTUP_PROBE"
+
+
+def _report_first_paint(widget) -> None:
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Paint:
+                print(time.time(), flush=True)
+                os._exit(0)
+            return False
+
+    probe = FirstPaint(widget)
+    widget.installEventFilter(probe)
 
 
 def _install_recovery(window) -> None:

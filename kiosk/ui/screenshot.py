@@ -114,6 +114,7 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
                       != "Printer: checking…")
         return _settle_and_grab(window)
     finally:
+        window.shutdown_workers()
         window.detach()
         window.deleteLater()
 
