@@ -24,16 +24,17 @@ class IdleClock(QObject):
     countdown = Signal(int)
     expired = Signal()
 
-    def __init__(self, countdown_seconds: int, parent: QObject | None = None):
+    def __init__(self, countdown_seconds: int, parent: QObject | None = None, ms_per_second: int = 1000):
         super().__init__(parent)
         self.countdown_seconds = countdown_seconds
+        self.ms_per_second = ms_per_second  # the soak and monkey runs shrink time, e.g. to 5 ms a "second"
         self._rule: IdleRule | None = None
         self._seconds_left = 0
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.timeout.connect(self._quiet_time_over)
         self._tick = QTimer(self)
-        self._tick.setInterval(1000)
+        self._tick.setInterval(ms_per_second)
         self._tick.timeout.connect(self._on_tick)
 
     @property
@@ -43,6 +44,12 @@ class IdleClock(QObject):
     @property
     def seconds_left(self) -> int:
         return self._seconds_left
+
+    def set_time_scale(self, ms_per_second: int) -> None:
+        """How long a second of idle time lasts (1000 in the kiosk; shorter for long simulated runs)."""
+        self.ms_per_second = ms_per_second
+        self._tick.setInterval(ms_per_second)
+        self.restart()
 
     def set_rule(self, rule: IdleRule | None) -> None:
         """A new screen: stop any countdown and start its own quiet timer (None: never time out)."""
@@ -62,7 +69,7 @@ class IdleClock(QObject):
     def restart(self) -> None:
         self._quiet.stop()
         if self._rule is not None and not self.warning:
-            self._quiet.start(self._rule.quiet_seconds * 1000)
+            self._quiet.start(self._rule.quiet_seconds * self.ms_per_second)
 
     def stop(self) -> None:
         self._rule = None

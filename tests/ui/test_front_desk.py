@@ -125,3 +125,16 @@ def test_staff_see_cups_down_and_try_the_job_again_once_it_is_back(qtbot, make_w
     qtbot.waitUntil(lambda: "Printed" in job_rows(window).get(handout_id, ""), timeout=20000)
     text = printed_text(output)  # the handout, or the clinician summary if its back-off ended meanwhile
     assert "Your plan for leg cramps" in text or "Clinician summary" in text
+
+
+def test_a_busy_day_lists_every_waiting_job_and_only_the_latest_printed_ones():
+    from kiosk.printing.spool import Job
+    from kiosk.ui.screens.print_queue import MAX_FINISHED_ROWS, shown_today
+
+    printed = [Job(f"20261123-{n:04d}-handout", n, "handout", "en", f"2026-11-23T10:{n % 60:02d}:00", state="done")
+               for n in range(1, 301)]
+    waiting = [Job("20261122-0009-handout", 9, "handout", "es", "2026-11-22T16:00:00", state="failed"),
+               Job("20261123-0301-handout", 301, "handout", "en", "2026-11-23T11:00:00", state="sent")]
+    shown, left_out = shown_today(waiting + printed, "2026-11-23")
+    assert shown[:2] == waiting  # yesterday's unprinted job too: it matters most
+    assert len(shown) == 2 + MAX_FINISHED_ROWS and left_out == 300 - MAX_FINISHED_ROWS

@@ -25,8 +25,10 @@ ACTIONS = {
     QUEUED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
     FAILED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
     SENT: (("reprint", "Print again"), ("cancel", "Cancel"), ("delete", "Delete now")),
-    DONE: (("delete", "Delete now"),),
-    CANCELLED: (("delete", "Delete now"),),
+    # Printed or cancelled: the document is already gone and the record holds no patient data; no buttons
+    # (a row of plain text is also far cheaper to draw on a busy day's list).
+    DONE: (),
+    CANCELLED: (),
 }
 
 
@@ -46,9 +48,15 @@ def job_line(job: Job) -> str:
     return "   ".join(part for part in parts if part)
 
 
-def shown_today(jobs: list[Job], today: str) -> list[Job]:
-    """Today's jobs, and older ones that have still not printed (they matter most)."""
-    return [job for job in jobs if job.created.startswith(today) or job.state in (QUEUED, FAILED, SENT)]
+MAX_FINISHED_ROWS = 12
+
+
+def shown_today(jobs: list[Job], today: str) -> tuple[list[Job], int]:
+    """Every job not yet printed (whatever its day: they matter most), then today's latest finished ones; and
+    how many finished ones are left out (a busy day has hundreds, and each row is widgets to build)."""
+    waiting = [job for job in jobs if job.state in (QUEUED, FAILED, SENT)]
+    finished = [job for job in jobs if job.state not in (QUEUED, FAILED, SENT) and job.created.startswith(today)]
+    return waiting + finished[:MAX_FINISHED_ROWS], max(0, len(finished) - MAX_FINISHED_ROWS)
 
 
 class PrintQueueCard(QWidget):
@@ -72,13 +80,16 @@ class PrintQueueCard(QWidget):
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.jobs_title = label("heading", "Today's print jobs")
         self.empty = label("muted", "No print jobs today.", name="no_jobs")
+        self.more = label("muted", "", name="more_jobs")
+        self.more.hide()
         self.jobs_box = card()
         self.jobs_layout = vbox(parent=self.jobs_box)
         self.tools = hbox(self.test_button, *self.general_buttons)
         self.page = vbox(self.heading, self.status, self.problem, self.tools, self.message, self.jobs_title,
-                         self.empty, self.jobs_box, margins=0, parent=self)
+                         self.empty, self.jobs_box, self.more, margins=0, parent=self)
         self.rows: dict[str, QWidget] = {}
         self.jobs_box.hide()
+        self._latest: list[Job] | None = None
 
     def show_status(self, status: PrinterStatus) -> None:
         self.status.setText(f"Printer: {status.words}")
@@ -95,11 +106,26 @@ class PrintQueueCard(QWidget):
         self.message.setVisible(bool(words))
 
     def show_jobs(self, jobs: list[Job]) -> None:
+        """Jobs change all day while no one looks: the rows are built only when the panel is on screen."""
+        self._latest = jobs
+        if self.isVisible():
+            self._build_rows()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._latest is not None:
+            self._build_rows()
+
+    def _build_rows(self) -> None:
+        jobs, self._latest = self._latest, None
         clear_layout(self.jobs_layout)
         self.rows = {}
-        shown = shown_today(jobs, self._clock().date().isoformat())
+        shown, left_out = shown_today(jobs, self._clock().date().isoformat())
         self.empty.setVisible(not shown)
         self.jobs_box.setVisible(bool(shown))
+        self.more.setText(f"{left_out} earlier printed job(s) today are not listed (`kiosk queue list` shows all)."
+                          if left_out else "")
+        self.more.setVisible(bool(left_out))
         for job in shown:
             row = self._row(job)
             self.jobs_layout.addWidget(row)
