@@ -7,13 +7,20 @@ the folder printer.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes, prefix: str = ".writing-", suffix: str = "") -> None:
+    """A new file is private to the kiosk's account (0600, like the temp file); a file that is replaced keeps
+    its permissions (a machine-wide config that the kiosk account reads must stay readable after set-pin)."""
     handle, temp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:
+        try:
+            os.chmod(temp_name, stat.S_IMODE(path.stat().st_mode))
+        except FileNotFoundError:
+            pass
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()

@@ -6,6 +6,7 @@ differ in exactly one place.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,9 +40,22 @@ def user_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
 
 
+def site_config_candidates() -> list[Path]:
+    """Every machine-wide place, in order: each folder of XDG_CONFIG_DIRS, then /etc/xdg (Linux), or
+    C:\\ProgramData (Windows). Desktop sessions (Ubuntu's) put their own folder first in XDG_CONFIG_DIRS;
+    /etc/xdg/clinic-kiosk must still be found there."""
+    folders = [Path(folder) for folder in
+               platformdirs.site_config_dir(APP_NAME, appauthor=False, multipath=True).split(os.pathsep) if folder]
+    if sys.platform.startswith("linux") and Path("/etc/xdg") / APP_NAME not in folders:
+        folders.append(Path("/etc/xdg") / APP_NAME)
+    return [folder / "config.yaml" for folder in folders]
+
+
 def site_config_file() -> Path:
-    """Machine-wide config that IT manages (/etc/xdg/clinic-kiosk, C:\\ProgramData\\clinic-kiosk)."""
-    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+    """Machine-wide config that IT manages (/etc/xdg/clinic-kiosk, C:\\ProgramData\\clinic-kiosk): the first that
+    exists, else where IT should put one (the last, /etc/xdg's, on Linux)."""
+    candidates = site_config_candidates()
+    return next((path for path in candidates if path.is_file()), candidates[-1])
 
 
 def default_log_dir() -> Path:

@@ -107,3 +107,15 @@ def test_all_problems_are_reported_at_once(tmp_path):
 def test_missing_config_file_is_a_problem(tmp_path):
     _, problems = load_config(tmp_path / "nope.yaml")
     assert "does not exist" in problems[0].message
+
+
+def test_the_machine_config_is_found_in_any_xdg_config_dir_and_in_etc_xdg(monkeypatch, tmp_path):
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("XDG_CONFIG_DIRS is a Linux convention")
+    session_dir, second = tmp_path / "xdg-ubuntu", tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{session_dir}:{second}")
+    candidates = paths.site_config_candidates()
+    assert candidates == [session_dir / "clinic-kiosk" / "config.yaml", second / "clinic-kiosk" / "config.yaml",
+                          Path("/etc/xdg/clinic-kiosk/config.yaml")]

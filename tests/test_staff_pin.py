@@ -46,3 +46,20 @@ def test_without_a_stored_hash_the_default_pin_works():
     assert guard.uses_default_pin
     assert not guard.attempt("1234")
     assert guard.attempt("0000")
+
+
+def test_set_pin_keeps_the_config_files_permissions(tmp_path):
+    """A machine-wide config is readable by the kiosk account (e.g. 0640); rewriting its PIN line must not make
+    it private to whoever ran set-pin."""
+    import os
+    import stat
+
+    from kiosk.config_file import write_pin_hash
+    from kiosk.staff_pin import hash_pin
+
+    config = tmp_path / "config.yaml"
+    config.write_text('kiosk_name: "North lobby"\n')
+    os.chmod(config, 0o640)
+    write_pin_hash(config, hash_pin("2468"))
+    assert stat.S_IMODE(config.stat().st_mode) == 0o640
+    assert "staff_pin_hash" in config.read_text()
