@@ -81,3 +81,25 @@ def kiosk_window(size=(1920, 1080)):
     window.show()
     app.processEvents()
     return app, window
+
+
+def bare_tap_baseline(app, taps: int, size=(1920, 1080)) -> dict:
+    """The floor for a tap, in the same run: a plain QPushButton that flips a QStackedWidget between two plain
+    pages, clicked until the new page is painted."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+    window = QWidget()
+    window.resize(*size)
+    pages = QStackedWidget()
+    for text in ("one", "two"):
+        pages.addWidget(QLabel(text))
+    button = QPushButton("next")
+    button.clicked.connect(lambda: pages.setCurrentIndex(1 - pages.currentIndex()))
+    layout = QVBoxLayout(window)
+    layout.addWidget(pages)
+    layout.addWidget(button)
+    window.show()
+    app.processEvents()
+    samples = [tap_until_painted(app, button, pages.currentWidget) for _ in range(taps)]
+    window.close()
+    return summary_ms(samples, "taps")

@@ -4,7 +4,8 @@
 
 Each patient picks a language, sometimes browses the explainer, answers the survey at random (now and then a
 red flag: urgent, or an emergency that staff clear with the PIN), and then finishes and prints, starts over,
-or walks away and lets the idle timeout wipe the visit. Idle time runs 200 times faster (5 ms a "second").
+or walks away and lets the idle timeout wipe the visit. Idle time runs 200 times faster (5 ms a "second"),
+except while the patient watches the kiosk work (the preview being made, the number coming).
 Printing goes to a folder, or with --cups to a private CUPS queue started here.
 
 Measured: exceptions (the kiosk recovers from them and logs them, so the ERROR log lines are counted too);
@@ -106,7 +107,7 @@ class Soak:
         loaded = load_everything()
         self.config = SiteConfig(spool_dir=root / "spool", log_dir=root / "log", printer=printer,
                                  idle=IdleTimes(survey_seconds=30, countdown_seconds=20, explainer_seconds=60,
-                                                done_seconds=200, staff_seconds=60))
+                                                done_seconds=20, staff_seconds=60))
         self.app = make_application()
         self.window = KioskWindow(self.config, loaded.content, size=(1280, 800))
         self.window.show()
@@ -139,6 +140,15 @@ class Soak:
 
         self.app.processEvents()
         self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def wait_for_kiosk(self, condition) -> None:
+        """The patient watches the screen while the kiosk works (the preview, the number): real-time idle rules
+        meanwhile, as in the clinic where a 60 s rule meets a 50 ms handout; shrunk again afterwards."""
+        self.window.idle.set_time_scale(1000)
+        try:
+            self.pump_until(condition)
+        finally:
+            self.window.idle.set_time_scale(TIME_SCALE_MS)
 
     def pump_until(self, condition, seconds: float = 30.0) -> None:
         deadline = time.monotonic() + seconds
@@ -242,6 +252,8 @@ class Soak:
             self.tally.idled_out += 1
 
     def staff_clears_emergency(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+
         from kiosk.ui.shell import Screen
 
         window = self.window
@@ -250,6 +262,8 @@ class Soak:
             self.tap(window.staff_pin.keys[digit])
         self.tap(window.staff_pin.ok_button)
         assert window.current is Screen.STAFF, (window.current, window.staff_pin.status.text())
+        for alert in window.alert_board.unacknowledged():  # staff saw to the patient: they acknowledge
+            self.tap(window.staff.findChild(QPushButton, f"acknowledge_{alert.number}"))
         self.tap(window.staff.back_button)
         self.tally.emergencies += 1
 
@@ -258,9 +272,9 @@ class Soak:
 
         window = self.window
         self.tap(window.review.finish_button)
-        self.pump_until(lambda: window.handout.state == "ready")
+        self.wait_for_kiosk(lambda: window.handout.state == "ready")
         self.tap(window.handout.print_button)
-        self.pump_until(lambda: window.visit.handout_number is not None)
+        self.wait_for_kiosk(lambda: window.visit.handout_number is not None)
         self.tally.numbers.append(window.visit.handout_number)
         self.tally.finished += 1
         if self.random.random() < 0.7:
@@ -270,17 +284,19 @@ class Soak:
             self.tally.idled_out += 1
 
 
-def run_soak(sessions: int, seed: int = 1, cups: bool = False) -> dict:
+def run_soak(sessions: int, seed: int = 1, cups: bool = False, cups_server=None) -> dict:
+    """`cups_server`: a running tests.printing.cups_server.CupsServer to use (else one is started here)."""
     from kiosk.config import PrinterSpec
     from kiosk.printing.spool import DONE
 
     root = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
-    server = None
+    server, own_server, saved_env = cups_server, False, os.environ.get("CUPS_SERVER")
     if cups:
-        from tests.printing.cups_server import CupsServer
+        if server is None:
+            from tests.printing.cups_server import CupsServer
 
-        server = CupsServer()
-        server.start()
+            server, own_server = CupsServer(), True
+            server.start()
         os.environ["CUPS_SERVER"] = str(server.socket)
         queue, _ = server.add_queue()
         printer = PrinterSpec("cups", queue)
@@ -319,8 +335,13 @@ def run_soak(sessions: int, seed: int = 1, cups: bool = False) -> dict:
     finally:
         sys.excepthook = previous_hook
         logging.getLogger("kiosk").removeHandler(errors)
-        if server is not None:
+        if own_server:
             server.close()
+        if cups:
+            if saved_env is None:
+                os.environ.pop("CUPS_SERVER", None)
+            else:
+                os.environ["CUPS_SERVER"] = saved_env
     tally = soak.tally
     return {
         "soak_printer": "cups" if cups else "folder",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks.common import kiosk_window, run_main, summary_ms, tap_until_painted
+from benchmarks.common import bare_tap_baseline, kiosk_window, run_main, summary_ms, tap_until_painted
 
 
 def measure(taps: int) -> dict:
@@ -57,7 +57,9 @@ def measure(taps: int) -> dict:
             app, target,
             lambda: window.question.answer_widget if window.current is Screen.SURVEY else window.stack.currentWidget()))
     window.detach()
-    return summary_ms(samples, "taps")
+    result = summary_ms(samples, "taps")
+    result["baseline"] = bare_tap_baseline(app, min(taps, 100))
+    return result
 
 
 def main() -> int:

@@ -30,7 +30,8 @@ class DeskWorker(QObject):
     handout_spooled = Signal(int, int)  # ticket, handout number: the job is safe in the spool
     handout_not_spooled = Signal(int)  # ticket: it could not even be spooled
     handout_job_failed = Signal(int)  # handout number: the printer did not take it (it waits and is retried)
-    jobs_changed = Signal(list)  # every job in the spool, newest first
+    jobs_changed = Signal(list)  # every job in the spool, newest first (sent when asked: refresh())
+    spool_changed = Signal()  # a job changed; whoever shows jobs asks for them (a busy day has thousands)
     status_changed = Signal(object)  # PrinterStatus
     spool_problem = Signal(str)  # staff words; "" once the spool works
     staff_message = Signal(str)  # the outcome of a staff action, for the staff panel
@@ -161,10 +162,12 @@ class DeskWorker(QObject):
             self.staff_message.emit("That did not work; the log file has the details.")
 
     def _job_changed(self, job: Job) -> None:
-        """On the print service's thread (or the worker): tell the panel, and the patient if their job failed."""
+        """On the print service's thread (or the worker): tell the patient if their job failed, and anyone
+        showing jobs that they changed. The whole list is not read here: sent with every change, a day's
+        thousands of jobs cost the kiosk tens of MB of memory churn over a day (found by the soak)."""
         if job.kind == "handout" and job.state == FAILED and job.attempts == 1:
             self.handout_job_failed.emit(job.number)
-        self.jobs_changed.emit(self._desk.jobs())
+        self.spool_changed.emit()
 
 
 def _staff_words(error: Exception) -> str:

@@ -335,6 +335,10 @@ class KioskWindow(QWidget):
         self._show(Screen.STAFF_PIN)
 
     def _staff_signed_in(self) -> None:
+        """Staff are in: the emergency is theirs now. Only from the PIN pad (never cleared by a stray signal)."""
+        if self.current is not Screen.STAFF_PIN:
+            log.warning("staff.sign_in_ignored screen=%s", self.current.value)
+            return
         if self.emergency_pending:
             log.info("alert.emergency_cleared_by_staff")
             self.emergency_pending = False

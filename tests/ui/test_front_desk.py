@@ -117,6 +117,7 @@ def test_staff_see_cups_down_and_try_the_job_again_once_it_is_back(qtbot, make_w
     click(qtbot, window.done.done_button)
     open_staff_panel(qtbot, window)
     qtbot.waitUntil(lambda: "not running" in window.staff.printing.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: any(job_id.endswith("-handout") for job_id in job_rows(window)), timeout=20000)
     rows = job_rows(window)
     handout_id = next(job_id for job_id in rows if job_id.endswith("-handout"))
     assert "Not printed yet: CUPS (the print system) is not running" in rows[handout_id]
@@ -138,3 +139,16 @@ def test_a_busy_day_lists_every_waiting_job_and_only_the_latest_printed_ones():
     shown, left_out = shown_today(waiting + printed, "2026-11-23")
     assert shown[:2] == waiting  # yesterday's unprinted job too: it matters most
     assert len(shown) == 2 + MAX_FINISHED_ROWS and left_out == 300 - MAX_FINISHED_ROWS
+
+
+def test_every_open_alert_is_listed_and_only_the_latest_acknowledged_ones():
+    from datetime import datetime
+
+    from kiosk.alerts import StaffAlert
+    from kiosk.ui.screens.staff import MAX_ACKNOWLEDGED_ALERTS, shown_alerts
+
+    alerts = [StaffAlert(n, datetime(2026, 11, 23, 10, 0), "urgent", ("foot_wound",), acknowledged=n % 5 != 0)
+              for n in range(60, 0, -1)]  # newest first, as the board keeps them
+    shown = shown_alerts(alerts)
+    assert [a.number for a in shown if not a.acknowledged] == [60, 55, 50, 45, 40, 35, 30, 25, 20, 15, 10, 5]
+    assert [a.number for a in shown if a.acknowledged] == [59, 58, 57][:MAX_ACKNOWLEDGED_ALERTS]

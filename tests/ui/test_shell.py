@@ -212,3 +212,14 @@ def test_transitions_outside_the_table_are_refused(make_window):
     window = make_window()
     with pytest.raises(ValueError):
         window.go(Screen.STAFF)
+
+
+def test_a_sign_in_signal_off_the_pin_pad_never_clears_an_emergency(qtbot, make_window):
+    from tests.ui.drive import answer_current
+
+    window = make_window()
+    click(qtbot, window.welcome.check_button)
+    answer_current(qtbot, window, ["leg_cold_pale"])
+    assert window.current is Screen.ALERT_EMERGENCY and window.emergency_pending
+    window.staff_pin.accepted.emit()  # e.g. a late signal from a PIN pad that has already closed
+    assert window.current is Screen.ALERT_EMERGENCY and window.emergency_pending

@@ -3,7 +3,7 @@ jobs, a test page, general handouts), what is running and where its files are, a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk import __version__
@@ -16,6 +16,16 @@ from kiosk.ui.screens.print_queue import PrintQueueCard
 from kiosk.ui.theme import Theme
 
 
+MAX_ACKNOWLEDGED_ALERTS = 3
+
+
+def shown_alerts(alerts: list) -> list:
+    """Every alert still to acknowledge (each one matters), then the latest few acknowledged ones."""
+    open_alerts = [alert for alert in alerts if not alert.acknowledged]
+    done = [alert for alert in alerts if alert.acknowledged][:MAX_ACKNOWLEDGED_ALERTS]
+    return open_alerts + done
+
+
 class StaffScreen(KioskScreen):
     back_requested = Signal()
     exit_requested = Signal()
@@ -26,6 +36,10 @@ class StaffScreen(KioskScreen):
         self.alert_board, self.desk = alert_board, desk
         self.printing = PrintQueueCard(content.languages, desk.act, desk.print_test_page, desk.print_general)
         desk.jobs_changed.connect(self.printing.show_jobs)
+        # Jobs change all day; the list is fetched only while the panel is on screen, at most 3 times a second.
+        self._refresh_soon = QTimer(self, singleShot=True, interval=300)
+        self._refresh_soon.timeout.connect(desk.refresh)
+        desk.spool_changed.connect(lambda: self.isVisible() and self._refresh_soon.start())
         desk.status_changed.connect(self.printing.show_status)
         desk.spool_problem.connect(self.printing.show_problem)
         desk.staff_message.connect(self.printing.show_message)
@@ -83,7 +97,11 @@ class StaffScreen(KioskScreen):
             return
         question = self.content.survey.question("red_flags")
         staff_language = "en" if "en" in self.content.languages else self.content.languages[0]
-        for alert in alerts:
+        shown = shown_alerts(alerts)
+        if len(shown) < len(alerts):
+            self.alerts_layout.addWidget(label("muted", f"{len(alerts) - len(shown)} earlier acknowledged "
+                                                        "alert(s) today are not listed.", name="more_alerts"))
+        for alert in shown:
             symptoms = "; ".join(question.choice(s).label[staff_language] for s in alert.symptoms)
             state = "acknowledged" if alert.acknowledged else "NEEDS ATTENTION"
             text = f"#{alert.number}  {alert.raised_at:%H:%M}  {alert.level.upper()} ({state}): {symptoms}"
