@@ -72,25 +72,48 @@ class Tally:
 
 
 class Watchdog:
-    """A 10 ms timer on the GUI thread: the longest gap between its ticks, minus 10 ms, is the longest block."""
+    """A 10 ms timer on the GUI thread: the longest gap between its ticks, minus 10 ms, is the longest block.
+    A second thread looks at the GUI thread's stack while a block is going on (past 60 ms), so the report can
+    say where the worst one was spent, not only that it happened."""
 
     def __init__(self):
+        import threading
+
         from PySide6.QtCore import QTimer
 
         self.longest_ms = 0.0
         self.doing = ""  # what the patient was doing, set by the soak before each action
         self.worst = ""
+        self.worst_stack = ""
+        self._stack_now = ""
         self._last = time.perf_counter()
+        self._gui_thread = threading.get_ident()
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self._stop = threading.Event()
+        threading.Thread(target=self._sample, name="watchdog", daemon=True).start()
+
+    def _sample(self):
+        import traceback
+
+        while not self._stop.wait(0.02):
+            if (time.perf_counter() - self._last) * 1000 > 60 and not self._stack_now:
+                frame = sys._current_frames().get(self._gui_thread)
+                if frame is not None:
+                    self._stack_now = "".join(traceback.format_stack(frame)[-12:])
+
+    def stop(self):
+        self._stop.set()
+        self.timer.stop()
 
     def _tick(self):
         now = time.perf_counter()
         blocked = (now - self._last) * 1000 - 10
         if blocked > self.longest_ms:
-            self.longest_ms, self.worst = blocked, self.doing
+            self.longest_ms, self.worst, self.worst_stack = blocked, self.doing, self._stack_now
+        self._stack_now = ""
         self._last = now
 
     def reset(self):
@@ -330,6 +353,7 @@ def run_soak(sessions: int, seed: int = 1, cups: bool = False, cups_server=None)
         lost = sum(1 for number in told if number not in handouts)
         duplicated = sum(count - 1 for count in handouts.values() if count > 1) + (len(told) - len(set(told)))
         unexpected = sum(1 for number in handouts if number not in told)
+        watchdog.stop()
         soak.window.detach()
         soak.window.shutdown_workers()
     finally:
@@ -351,6 +375,7 @@ def run_soak(sessions: int, seed: int = 1, cups: bool = False, cups_server=None)
         "soak_lost_jobs": lost + unexpected, "soak_duplicated_jobs": duplicated,
         "soak_rss_growth_mb": round(rss_end - rss_at_mark, 1), "soak_rss_mb_at_10pct": round(rss_at_mark, 1),
         "gui_block_max_ms": round(watchdog.longest_ms, 1), "gui_block_worst_during": watchdog.worst,
+        "gui_block_worst_stack": watchdog.worst_stack,
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "soak_seconds": round(time.perf_counter() - started, 1),
     }
