@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.printing.printer import PrinterStatus
 from kiosk.printing.spool import CANCELLED, DONE, FAILED, QUEUED, SENT, Job
-from kiosk.ui.layout import button, card, clear_layout, hbox, label, vbox
+from kiosk.ui.layout import button, card, clear_layout, hbox, label, repolish, vbox
 from kiosk.ui.theme import Theme
 
 KIND_WORDS = {"handout": "Handout", "summary": "Clinician summary", "alert": "Staff alert slip",
@@ -94,8 +94,7 @@ class PrintQueueCard(QWidget):
     def show_status(self, status: PrinterStatus) -> None:
         self.status.setText(f"Printer: {status.words}")
         self.status.setProperty("role", "body" if status.ready else "alert")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        repolish(self.status)
 
     def show_problem(self, words: str) -> None:
         self.problem.setText(words)
