@@ -14,7 +14,7 @@ from kiosk.config import SiteConfig
 from kiosk.printing.printer import Printer, PrinterError, PrinterStatus, make_printer
 from kiosk.printing.sender_lock import SenderLock
 from kiosk.printing.service import PrintService
-from kiosk.printing.spool import CANCELLED, DONE, SENT, Job, Spool, SpoolError
+from kiosk.printing.spool import CANCELLED, SENT, Job, Spool, SpoolError
 
 log = logging.getLogger("kiosk.printing")
 
@@ -107,7 +107,7 @@ class FrontDesk:
 
     def reprint(self, job_id: str) -> Job:
         job = self.spool.reprint(self._job(job_id))
-        self.service.on_change(job)
+        self.service.notify(job)
         self.service.wake()
         return job
 
@@ -117,7 +117,7 @@ class FrontDesk:
         if job.state == SENT and job.printer_job:
             self._cancel_at_printer(job)
         job = self.spool.cancel(job)
-        self.service.on_change(job)
+        self.service.notify(job)
         return job
 
     def delete(self, job_id: str) -> None:
@@ -126,7 +126,7 @@ class FrontDesk:
         if job.state == SENT and job.printer_job:
             self._cancel_at_printer(job)
         self.spool.delete(job)
-        self.service.on_change(replace(job, state=CANCELLED))
+        self.service.notify(replace(job, state=CANCELLED))
 
     def purge(self, everything: bool = False) -> int:
         """Deletes what is past the retention time, or every job (retiring a kiosk)."""
@@ -136,9 +136,6 @@ class FrontDesk:
         for job in jobs:
             self.spool.delete(job)
         return len(jobs)
-
-    def printable_again(self, job: Job) -> bool:
-        return job.state not in (DONE, CANCELLED) and self.spool.pdf_path(job).exists()
 
     def _job(self, job_id: str) -> Job:
         job = self.spool.get(job_id)

@@ -43,7 +43,7 @@ class PrintService:
         """Spools the document (raises SpoolError/OSError if that fails) and wakes the sender."""
         job = self.spool.add(kind, data, number, language)
         log.info("print.queued kind=%s number=%d", kind, number)
-        self._changed(job)
+        self.notify(job)
         self._wake.set()
         return job
 
@@ -133,17 +133,17 @@ class PrintService:
             if job.state == CANCELLED and printer_job:  # staff cancelled it while it was being sent
                 self._cancel_at_printer(printer_job)
             log.info("print.sent kind=%s number=%d", job.kind, job.number)
-        self._changed(job)
+        self.notify(job)
 
     def _follow(self, job: Job) -> None:
         done = self.printer.is_done(job.printer_job)
         if done:
-            self._changed(self.spool.update(job, state=DONE, reason=""))
+            self.notify(self.spool.update(job, state=DONE, reason=""))
             log.info("print.done kind=%s number=%d", job.kind, job.number)
         elif done is None:  # the printer lost it (e.g. its queue was cleared): print it again
-            self._changed(self.spool.retry(self.spool.update(job, printer_job="")))
+            self.notify(self.spool.retry(self.spool.update(job, printer_job="")))
         elif self.last_status is not None and not self.last_status.ready and job.reason != self.last_status.words:
-            self._changed(self.spool.update(job, reason=self.last_status.words))  # e.g. "paused in CUPS: jam"
+            self.notify(self.spool.update(job, reason=self.last_status.words))  # e.g. "paused in CUPS: jam"
 
     def _cancel_at_printer(self, printer_job: str) -> None:
         try:
@@ -151,7 +151,8 @@ class PrintService:
         except PrinterError:
             log.warning("print.cancel_failed")
 
-    def _changed(self, job: Job) -> None:
+    def notify(self, job: Job) -> None:
+        """Tells the listener a job changed (also for changes made outside this thread, e.g. by staff)."""
         self._tell(self.on_change, job)
 
     @staticmethod

@@ -137,7 +137,9 @@ class Spool:
             return sorted(self._read_all(), key=lambda job: (job.created, job.id), reverse=True)
 
     def get(self, job_id: str) -> Job | None:
-        return next((job for job in self.jobs() if job.id == job_id), None)
+        """One job's metadata, read alone (not the whole spool)."""
+        with self._lock:
+            return self._read(job_id)
 
     def jobs_in_print_order(self) -> list[Job]:
         """Alert slips first, then oldest first."""
