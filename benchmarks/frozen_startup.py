@@ -32,6 +32,7 @@ def build() -> Path:
 
 
 def bundle_bytes(executable: Path) -> int:
+    """PyInstaller links the Qt libraries into _internal/ on Linux: each file counts once, not its links."""
     return sum(path.stat().st_size for path in executable.parent.rglob("*") if path.is_file() and not path.is_symlink())
 
 

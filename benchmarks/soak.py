@@ -217,7 +217,7 @@ class Soak:
         self.finish()
 
     def answer(self) -> None:
-        from kiosk.content.model import KIND_BODY_MAP, KIND_MULTI, KIND_TEXT
+        from kiosk.content.model import KIND_BODY_MAP, KIND_COUNT, KIND_MULTI, KIND_SCALE, KIND_TEXT
         from kiosk.ui.widgets.registry import ONE_TAP_KINDS
 
         screen = self.window.question
@@ -231,13 +231,13 @@ class Soak:
                 self.tap(widget.keys[letter])
             self.tap(widget.keys["done"])
             return
-        if question.kind in ONE_TAP_KINDS and question.kind not in ("scale", "count"):
+        if question.kind in (KIND_SCALE, KIND_COUNT):
+            self.tap(widget.buttons[self.random.randint(question.min, question.max)])
+            return
+        if question.kind in ONE_TAP_KINDS:
             card = widget.cards[self.random.choice(question.choice_ids())]
             screen.scroll.ensureWidgetVisible(card, 0, 0)
             self.tap(card)
-            return
-        if question.kind in ("scale", "count"):
-            self.tap(widget.buttons[self.random.randint(question.min, question.max)])
             return
         cards = widget.cards.cards if question.kind == KIND_BODY_MAP else widget.cards
         chosen = self.multi_choice(question)
@@ -344,9 +344,9 @@ def run_soak(sessions: int, seed: int = 1, cups: bool = False, cups_server=None)
                 watchdog.reset()
         gc.collect()
         rss_end = rss_mb()
-        soak.pump_until(lambda: all(job.state == DONE for job in soak.window.desk._desk.jobs()), 60)
+        soak.pump_until(lambda: all(job.state == DONE for job in soak.window.desk.front_desk.jobs()), 60)
         handouts: dict[int, int] = {}
-        for job in soak.window.desk._desk.jobs():
+        for job in soak.window.desk.front_desk.jobs():
             if job.kind == "handout" and job.state == DONE:
                 handouts[job.number] = handouts.get(job.number, 0) + 1
         told = soak.tally.numbers

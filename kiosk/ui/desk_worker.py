@@ -48,11 +48,16 @@ class DeskWorker(QObject):
 
     def start(self) -> None:
         """At startup: open the spool, recover what a crash left, and start sending (on the worker)."""
-        self._pool.submit(self._guarded, self._open)
+        self._pool.submit(self._guarded, self._front_desk)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=False)
         self._desk.stop()
+
+    @property
+    def front_desk(self) -> FrontDesk:
+        """For reading the spool from outside (benchmarks); changes go through the requests below."""
+        return self._desk
 
     # --- requests -------------------------------------------------------------------------------------
 
@@ -89,10 +94,6 @@ class DeskWorker(QObject):
             self.spool_problem.emit("")
             self._desk.service.wake(check_status=True)
         return self._desk
-
-    def _open(self) -> None:
-        self._front_desk()
-        self.jobs_changed.emit(self._desk.jobs())
 
     def _print_handout(self, ticket: int, documents, language: str) -> None:
         try:
