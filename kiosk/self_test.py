@@ -170,18 +170,11 @@ def _documents(state: dict) -> str:
 
 
 def _page_count(pdf: bytes) -> int:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtPdf import QPdfDocument
+    from kiosk.qt_pdf import page_count
 
     if not pdf.startswith(b"%PDF"):
         raise StepFailed("a document is not a PDF")
-    document, buffer = QPdfDocument(), QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.ReadOnly)
-    document.load(buffer)
-    count = document.pageCount()
-    document.close()
-    return count
+    return page_count(pdf)
 
 
 def _printing(state: dict, scratch: Path) -> str:

@@ -35,29 +35,29 @@ class QtPrinter:
     def send(self, pdf: Path, title: str) -> str:
         from PySide6.QtCore import QRect, Qt
         from PySide6.QtGui import QPainter
-        from PySide6.QtPdf import QPdfDocument
+
+        from kiosk.qt_pdf import open_pdf
 
         printer = self._printer()
         printer.setDocName(title)
-        document = QPdfDocument()
-        if document.load(str(pdf)) != QPdfDocument.Error.None_ or document.pageCount() == 0:
-            raise PrinterError(f"the document {pdf.name} could not be read")
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise PrinterError(f"the printer {self._target()} could not start the job")
-        try:
-            for index in range(document.pageCount()):
-                if index and not printer.newPage():
-                    raise PrinterError(f"the printer {self._target()} stopped during the job")
-                area = painter.viewport()
-                points = document.pagePointSize(index)
-                dpi = printer.resolution()
-                image = document.render(index, (points * dpi / 72).toSize())
-                fitted = image.size().scaled(area.size(), Qt.KeepAspectRatio)  # the PDF page is the paper
-                painter.drawImage(QRect(area.topLeft(), fitted), image)
-        finally:
-            painter.end()
-            document.close()
+        with open_pdf(pdf) as document:
+            if document.pageCount() == 0:
+                raise PrinterError(f"the document {pdf.name} could not be read")
+            painter = QPainter()
+            if not painter.begin(printer):
+                raise PrinterError(f"the printer {self._target()} could not start the job")
+            try:
+                for index in range(document.pageCount()):
+                    if index and not printer.newPage():
+                        raise PrinterError(f"the printer {self._target()} stopped during the job")
+                    area = painter.viewport()
+                    points = document.pagePointSize(index)
+                    dpi = printer.resolution()
+                    image = document.render(index, (points * dpi / 72).toSize())
+                    fitted = image.size().scaled(area.size(), Qt.KeepAspectRatio)  # the PDF page is the paper
+                    painter.drawImage(QRect(area.topLeft(), fitted), image)
+            finally:
+                painter.end()
         return ""  # handed to the system's spooler, which follows it from here
 
     def is_done(self, printer_job: str) -> bool | None:

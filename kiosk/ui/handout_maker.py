@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Mapping
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
 from kiosk.config import SiteConfig
 from kiosk.content.model import Content
 from kiosk.logs import log_unhandled
+from kiosk.qt_pdf import first_page_image
 
 # ReportLab, svglib and QtPdf are imported by the worker, not at startup (they cost ~0.15 s): see warm_up().
 WARM_UP_DELAY_MS = 1500
@@ -30,27 +31,6 @@ log = logging.getLogger("kiosk.handout")
 class PreparedHandout:
     documents: "Documents"  # noqa: F821 - kiosk.handout.documents, imported on the worker
     preview: QImage  # the first page, on white
-
-
-def first_page_image(pdf: bytes, width_px: int) -> QImage:
-    """Page 1 of a PDF as an image `width_px` wide (QtPdf; safe on a worker thread)."""
-    from PySide6.QtPdf import QPdfDocument
-
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.ReadOnly)
-    document.load(buffer)
-    page = document.pagePointSize(0)
-    size = QSize(width_px, round(width_px * page.height() / page.width()))
-    rendered = document.render(0, size)
-    document.close()
-    image = QImage(size, QImage.Format_RGB32)
-    image.fill(Qt.white)
-    painter = QPainter(image)
-    painter.drawImage(0, 0, rendered)
-    painter.end()
-    return image
 
 
 class HandoutMaker(QObject):

@@ -161,3 +161,37 @@ def test_each_svg_is_parsed_once_and_reused():
     first = svg_renderer("illustrations/calf-cramp.svg")
     assert first.isValid()
     assert svg_renderer("illustrations/calf-cramp.svg") is first
+
+
+def test_pages_are_built_once_per_language_and_re_spaced_for_a_new_text_size(qtbot, make_window):
+    """Every patient switches language and many enlarge the text: the laid-out pages are kept, not rebuilt
+    (rebuilding cost the tap its speed and leaked a Qt gesture type per page), and still fit the new size."""
+    from kiosk.ui.screens.chapter_page import ChapterPage
+
+    window = make_window(size=(1280, 800))
+    explainer = open_explainer(qtbot, window)
+    with_icons = next(index for index, chapter in enumerate(explainer.chapters)
+                      if any(getattr(item, "icon", None) for block in chapter.blocks
+                             for item in getattr(block, "items", ())))
+    explainer.show_chapter(with_icons)
+    english = explainer.current_page()
+    _layout, icon = english._icon_rows[0]
+    small_icon = icon.width()
+
+    def pages_built():
+        return len(explainer.chapter_stack.findChildren(ChapterPage, options=Qt.FindDirectChildrenOnly))
+
+    window.set_language("es")
+    spanish = explainer.current_page()
+    assert spanish is not english and spanish.language == "es"
+    built = pages_built()
+    window.set_language("en")
+    assert explainer.current_page() is english
+
+    window.set_text_size(150)
+    assert explainer.current_page() is english
+    assert icon.width() > small_icon
+    assert english.row.spacing() == 2 * window.theme().gap_px
+    window.set_language("es")
+    assert explainer.current_page() is spanish and spanish._icon_rows[0][1].width() == icon.width()
+    assert pages_built() == built

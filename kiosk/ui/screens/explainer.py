@@ -26,7 +26,7 @@ class ExplainerScreen(KioskScreen):
         self.clinic_values = {"clinic_name": clinic.name, "clinic_phone": clinic.phone}
         self.index = 0
         self._theme: Theme | None = None
-        self._built: dict[int, ChapterPage] = {}
+        self._built: dict[tuple[str, int], ChapterPage] = {}  # (language, chapter index) -> laid-out page
 
         self.menu_button = button("secondary", on_click=self.open_menu, name="chapters_button")
         self.dots = PageDots(len(self.chapters))
@@ -101,7 +101,7 @@ class ExplainerScreen(KioskScreen):
         self.menu_close.setText(self.ui_text("common.back"))
         for number, (chapter, entry) in enumerate(zip(self.chapters, self.menu_entries), start=1):
             entry.setText(f"{number}. {chapter.title[self.language]}")
-        self._relayout_pages()
+        self._show_current_page()
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -119,7 +119,9 @@ class ExplainerScreen(KioskScreen):
         self.menu_grid.setSpacing(gap)
         for entry in self.menu_entries:
             entry.set_padding(max(8, gap // 2), gap)
-        self._relayout_pages()
+        for page in self._built.values():
+            page.apply_theme(theme)
+        self._show_current_page()
 
     def reset(self) -> None:
         self.show_chapter(0)
@@ -153,22 +155,18 @@ class ExplainerScreen(KioskScreen):
         return self.chapter_stack.currentWidget()
 
     def page(self, index: int) -> ChapterPage | None:
-        """The laid-out page of a chapter, built the first time it is needed for this language and theme."""
+        """The laid-out page of a chapter in this language, built the first time it is needed and kept (a
+        language switch, which every patient makes, only shows other pages)."""
         if self._theme is None:
             return None
-        if index not in self._built:
+        key = (self.language, index)
+        if key not in self._built:
             page = ChapterPage(self.chapters[index], self.language, self.clinic_values, self._theme)
             self.chapter_stack.addWidget(page)
-            self._built[index] = page
-        return self._built[index]
+            self._built[key] = page
+        return self._built[key]
 
-    def _relayout_pages(self) -> None:
-        """Language or theme changed: drop the laid-out pages; the shown one is rebuilt at once."""
-        for old in self._built.values():
-            self.chapter_stack.removeWidget(old)
-            old.hide()
-            old.deleteLater()
-        self._built.clear()
+    def _show_current_page(self) -> None:
         page = self.page(self.index)
         if page is not None:
             self.chapter_stack.setCurrentWidget(page)
