@@ -118,8 +118,7 @@ class Monkey:
         window.show()
         QTest.qWaitForWindowExposed(window)
         window.apply_theme()
-        window.desk.start()
-        window.handout_maker.warm_up()
+        window.start_background_work()
 
         # Shrink time everywhere the kiosk measures it, by the same factor.
         factor = 1000 / self.time_scale_ms

@@ -61,8 +61,7 @@ def run_kiosk(config_arg=None, content_arg=None, force_windowed=False, force_ful
     if os.environ.get(STARTUP_PROBE):
         _report_first_paint(window.welcome)
     _show(window, fullscreen)
-    window.desk.start()
-    window.handout_maker.warm_up()
+    window.start_background_work()
     app.aboutToQuit.connect(window.shutdown_workers)
     if fullscreen:  # a kiosk in a lobby, not a developer's window: keep the screen on
         from kiosk.ui.stay_awake import StayAwake

@@ -191,6 +191,12 @@ class KioskWindow(QWidget):
         self.staff.back_requested.connect(lambda: self.end_visit("staff"))
         self.staff.exit_requested.connect(self.exit_kiosk)
 
+    def start_background_work(self) -> None:
+        """Once the window shows: the print sender, the handout worker's warm-up, the explainer's pages."""
+        self.desk.start()
+        self.handout_maker.warm_up()
+        self.explainer.build_ahead()
+
     def shutdown_workers(self) -> None:
         """At exit: let the workers finish what they hold (a handout being spooled is not lost)."""
         self.handout_maker.shutdown()

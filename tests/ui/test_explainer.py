@@ -195,3 +195,26 @@ def test_pages_are_built_once_per_language_and_re_spaced_for_a_new_text_size(qtb
     window.set_language("es")
     assert explainer.current_page() is spanish and spanish._icon_rows[0][1].width() == icon.width()
     assert pages_built() == built
+
+
+def test_every_page_is_laid_out_ahead_in_quiet_time(qtbot, make_window, shipped_content):
+    from kiosk.ui.screens.chapter_page import ChapterPage
+
+    window = make_window()
+    explainer = window.explainer
+    explainer.build_ahead(delay_ms=0)
+    wanted = len(shipped_content.languages) * len(explainer.chapters)
+
+    def pages_built():
+        return explainer.chapter_stack.findChildren(ChapterPage, options=Qt.FindDirectChildrenOnly)
+
+    qtbot.waitUntil(lambda: len(pages_built()) == wanted, timeout=10_000)
+    assert {(page.language, page.chapter_id) for page in pages_built()} == {
+        (language, chapter.id) for language in shipped_content.languages for chapter in explainer.chapters}
+    built = set(pages_built())
+    click(qtbot, window.welcome.language_buttons["es"])
+    open_explainer(qtbot, window)
+    for _ in explainer.chapters[1:]:
+        click(qtbot, explainer.next_button)
+        assert explainer.current_page() in built
+    assert set(pages_built()) == built

@@ -3,7 +3,7 @@ menu; "Start my check" on every page. A long page scrolls with kinetic touch scr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
 
 from kiosk.ui.layout import button, card, hbox, label, vbox
@@ -12,6 +12,9 @@ from kiosk.ui.screens.chapter_page import ChapterPage
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.page_dots import PageDots
 from kiosk.ui.widgets.swipe import SwipeWatcher
+
+BUILD_AHEAD_DELAY_MS = 3000  # after the handout worker's warm-up (1.5 s), while the kiosk waits for a patient
+BUILD_AHEAD_GAP_MS = 100
 
 
 class ExplainerScreen(KioskScreen):
@@ -161,10 +164,30 @@ class ExplainerScreen(KioskScreen):
             return None
         key = (self.language, index)
         if key not in self._built:
-            page = ChapterPage(self.chapters[index], self.language, self.clinic_values, self._theme)
-            self.chapter_stack.addWidget(page)
-            self._built[key] = page
+            self._build(key)
         return self._built[key]
+
+    def _build(self, key: tuple[str, int]) -> None:
+        language, index = key
+        page = ChapterPage(self.chapters[index], language, self.clinic_values, self._theme)
+        self.chapter_stack.addWidget(page)
+        self._built[key] = page
+
+    def build_ahead(self, delay_ms: int = BUILD_AHEAD_DELAY_MS) -> None:
+        """Lay out every chapter in every language in the quiet time after startup, one page per timer turn
+        (each takes 4-11 ms, too short for a tap to notice): the first patient's page turns are as quick as
+        the rest, and the kiosk reaches its working size in its first minute, so memory that grows later
+        is a leak, not a page being built."""
+        wanted = [(language, index) for language in self.content.languages for index in range(len(self.chapters))]
+        QTimer.singleShot(delay_ms, self, lambda: self._build_next(wanted))
+
+    def _build_next(self, wanted: list[tuple[str, int]]) -> None:
+        while wanted and wanted[0] in self._built:
+            wanted.pop(0)
+        if not wanted or self._theme is None:
+            return
+        self._build(wanted.pop(0))
+        QTimer.singleShot(BUILD_AHEAD_GAP_MS, self, lambda: self._build_next(wanted))
 
     def _show_current_page(self) -> None:
         page = self.page(self.index)
