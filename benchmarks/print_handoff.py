@@ -53,16 +53,18 @@ def measure(prints: int) -> dict:
             window.survey_finish()
             wait(app, lambda: window.handout.state == "ready", 20)
             app.processEvents()
-            spool_jobs = config.spool_dir / "jobs"
-            before = {path.name for path in spool_jobs.glob("*-handout.json")} if spool_jobs.exists() else set()
+            before = {path.name for path in handout_records(config.spool_dir)}
             start = time.perf_counter()
             taps.append(tap_until_painted(app, window.handout.print_button, lambda: window.done))
             assert window.current is Screen.DONE
 
             def handed_over():
-                for meta in spool_jobs.glob("*-handout.json"):
+                for meta in handout_records(config.spool_dir):
                     if meta.name not in before:
-                        text = meta.read_text()
+                        try:
+                            text = meta.read_text()
+                        except FileNotFoundError:  # moved to finished/ meanwhile
+                            continue
                         return f'"state": "{SENT}"' in text or f'"state": "{DONE}"' in text
                 return False
 
@@ -82,6 +84,11 @@ def measure(prints: int) -> dict:
         cups.close()
     return {"tap_to_confirmation": summary_ms(taps, "prints"), "tap_to_cups": summary_ms(handoffs, "prints"),
             "bare_lp": summary_ms(bare, "prints")}
+
+
+def handout_records(spool_dir: Path) -> list[Path]:
+    """Handout job records: waiting or at the printer in jobs/, printed in finished/."""
+    return [*spool_dir.glob("jobs/*-handout.json"), *spool_dir.glob("finished/*-handout.json")]
 
 
 def wait(app, condition, seconds: float, poll: float = 0.01) -> None:

@@ -64,7 +64,7 @@ class FrontDesk:
                 return False
             while time.monotonic() < deadline:
                 busy = self.service.run_once()
-                if not busy and not any(job.state == SENT for job in self.spool.jobs()):
+                if not busy and not any(job.state == SENT for job in self.spool.active()):
                     break
                 if not busy:
                     time.sleep(0.2)

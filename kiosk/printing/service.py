@@ -75,7 +75,7 @@ class PrintService:
             return False
         now = self.spool.now_text()
         due = None
-        for job in self.spool.jobs_in_print_order():
+        for job in self.spool.active():
             if job.state == SENT and job.printer_job:
                 self._follow(job)
             elif due is None and job.is_due(now):

@@ -2,13 +2,19 @@
 
     spool_dir/ (0700)
       counter.json                         today's date and the last handout number given out
-      jobs/20261123-0017-handout.pdf       the document (deleted once the printer has accepted it)
+      jobs/20261123-0017-handout.pdf       the document (deleted once the printer has printed it)
       jobs/20261123-0017-handout.json      its metadata: kind, number, language, state, times, attempts, reason
       jobs/20261123-0017-handout-2.pdf     a reprint of the same number
+      finished/20261123-0016-handout.json  the metadata of a printed or cancelled job
 
 Files are written whole (temp file, fsync, rename), the PDF before its metadata, so a crash or power cut at
 any moment leaves either nothing or a job that `recover()` puts back in the queue. The metadata holds no
 answers and no names; it stays (without the PDF) so staff can see today's jobs, until the retention time.
+
+`jobs/` holds only what still waits or is at the printer, so the sender's scan every second costs the same
+at the end of a busy day as at its start (reading a whole day's records each second took the GIL from the
+GUI thread for long enough to make taps late). A finished record never changes again: it is read once and
+kept in memory; `finished/` wins over `jobs/` for the same id (a crash between the two writes).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from kiosk.atomic_file import write_atomically
 
 QUEUED, SENT, DONE, FAILED, CANCELLED = "queued", "sent", "done", "failed", "cancelled"
 STATES = (QUEUED, SENT, DONE, FAILED, CANCELLED)
+FINISHED = (DONE, CANCELLED)
 # Lower prints first: a staff alert slip never waits behind handouts.
 KINDS = {"alert": 0, "handout": 1, "summary": 1, "test": 2, "general": 2, "document": 2}
 # Handouts and their summaries carry today's number; an alert slip carries the alert's; the rest carry 0.
@@ -65,16 +72,18 @@ def backoff(attempts: int) -> timedelta:
 
 class Spool:
     def __init__(self, folder: Path, clock: Callable[[], datetime] = datetime.now):
-        self.folder, self.jobs_dir, self._clock = folder, folder / "jobs", clock
+        self.folder, self.jobs_dir, self.finished_dir = folder, folder / "jobs", folder / "finished"
+        self._clock = clock
         self._lock = threading.Lock()
+        self._finished: dict[str, tuple[tuple[int, int], Job]] = {}  # name -> ((inode, mtime), record)
 
     # --- setting up ---------------------------------------------------------------------------------
 
     def open(self) -> "Spool":
         """Makes the folders (private to the kiosk's account) and checks they can be written."""
         try:
-            self.jobs_dir.mkdir(parents=True, exist_ok=True)
-            for folder in (self.folder, self.jobs_dir):
+            for folder in (self.folder, self.jobs_dir, self.finished_dir):
+                folder.mkdir(parents=True, exist_ok=True)
                 os.chmod(folder, 0o700)
             probe = self.jobs_dir / ".probe"
             write_atomically(probe, b"ok")
@@ -88,13 +97,22 @@ class Spool:
         """At startup: jobs caught mid-send go back to the queue; a PDF whose metadata was never written gets
         it; half-written temp files go. Returns the jobs waiting to print."""
         with self._lock:
-            for temp in self.jobs_dir.glob(".writing-*"):
+            for temp in (*self.jobs_dir.glob(".writing-*"), *self.finished_dir.glob(".writing-*")):
                 temp.unlink(missing_ok=True)
-            readable = {job.id for job in self._read_all()}
+            finished = {job.id for job in self._read_finished()}
+            for meta in self.jobs_dir.glob("*.json"):
+                job = self._read_active(meta.stem)
+                if meta.stem in finished:  # the move to finished/ was cut short
+                    meta.unlink(missing_ok=True)
+                elif job is not None and job.state in FINISHED:  # (or an older spool): move it now
+                    self._write_meta(job)
+            readable = {job.id for job in self._read_all_active()} | finished
             for pdf in self.jobs_dir.glob("*.pdf"):
-                if pdf.stem not in readable:  # metadata never written, or damaged
+                if pdf.stem in finished:
+                    pdf.unlink(missing_ok=True)
+                elif pdf.stem not in readable:  # metadata never written, or damaged
                     self._write_meta(self._job_from_name(pdf))
-            for job in self._read_all():
+            for job in self._read_all_active():
                 if job.state == SENT and not job.printer_job:
                     self._write_meta(replace(job, state=QUEUED, reason=""))
         return self.waiting()
@@ -134,20 +152,27 @@ class Spool:
     def jobs(self) -> list[Job]:
         """Every job the spool knows, newest first (for the staff panel)."""
         with self._lock:
-            return sorted(self._read_all(), key=lambda job: (job.created, job.id), reverse=True)
+            finished = self._read_finished()
+            done_ids = {job.id for job in finished}
+            active = [job for job in self._read_all_active() if job.id not in done_ids]
+            return sorted(active + finished, key=lambda job: (job.created, job.id), reverse=True)
+
+    def active(self) -> list[Job]:
+        """Jobs waiting or at the printer, in print order: alert slips first, then oldest first. Reads only
+        `jobs/`, never the day's finished records (the sender asks every second)."""
+        with self._lock:
+            jobs = [job for job in self._read_all_active() if job.state not in FINISHED
+                    and not (self.finished_dir / f"{job.id}.json").exists()]  # a move cut short
+        return sorted(jobs, key=lambda job: (job.priority, job.created, job.id))
 
     def get(self, job_id: str) -> Job | None:
         """One job's metadata, read alone (not the whole spool)."""
         with self._lock:
             return self._read(job_id)
 
-    def jobs_in_print_order(self) -> list[Job]:
-        """Alert slips first, then oldest first."""
-        return sorted(self.jobs(), key=lambda job: (job.priority, job.created, job.id))
-
     def waiting(self) -> list[Job]:
         """Jobs still to be sent (queued, or failed and to be tried again), in print order."""
-        return [job for job in self.jobs_in_print_order() if job.state in (QUEUED, FAILED)]
+        return [job for job in self.active() if job.state in (QUEUED, FAILED)]
 
     def now_text(self) -> str:
         return self._clock().isoformat(timespec="seconds")
@@ -159,13 +184,14 @@ class Spool:
     # --- changing -------------------------------------------------------------------------------------
 
     def update(self, job: Job, **changes) -> Job:
-        """Writes the change, unless staff deleted the job meanwhile (it stays deleted) or cancelled it (it
-        stays cancelled): the print service and the staff panel may change the same job at the same time."""
+        """Writes the change, unless staff deleted the job meanwhile (it stays deleted) or it has finished
+        (printed or cancelled, it stays so): the print service and the staff panel may change the same job at
+        the same time."""
         with self._lock:
             current = self._read(job.id)
             if current is None:
                 return replace(job, state=CANCELLED)
-            if current.state == CANCELLED and changes.get("state", CANCELLED) != CANCELLED:
+            if current.state in FINISHED:
                 return current
             changed = replace(job, **changes)
             self._write_meta(changed)
@@ -199,6 +225,8 @@ class Spool:
         with self._lock:
             self.pdf_path(job).unlink(missing_ok=True)
             (self.jobs_dir / f"{job.id}.json").unlink(missing_ok=True)
+            (self.finished_dir / f"{job.id}.json").unlink(missing_ok=True)
+            self._finished.pop(f"{job.id}.json", None)
 
     def purge(self, retention: timedelta) -> int:
         """Deletes every job (document and metadata) older than the retention time; returns how many."""
@@ -213,27 +241,63 @@ class Spool:
     def _free_id(self, base: str) -> str:
         """The id itself, or with -2, -3 ... when that number and kind was spooled before (a reprint)."""
         job_id, copy = base, 1
-        while (self.jobs_dir / f"{job_id}.json").exists() or (self.jobs_dir / f"{job_id}.pdf").exists():
+        while any(path.exists() for path in (self.jobs_dir / f"{job_id}.json", self.jobs_dir / f"{job_id}.pdf",
+                                              self.finished_dir / f"{job_id}.json")):
             copy += 1
             job_id = f"{base}-{copy}"
         return job_id
 
     def _read(self, job_id: str) -> Job | None:
+        return self._read_file(self.finished_dir / f"{job_id}.json") or self._read_active(job_id)
+
+    def _read_active(self, job_id: str) -> Job | None:
+        return self._read_file(self.jobs_dir / f"{job_id}.json")
+
+    @staticmethod
+    def _read_file(path: Path) -> Job | None:
         try:
-            return Job(**json.loads((self.jobs_dir / f"{job_id}.json").read_text()))
+            return Job(**json.loads(path.read_text()))
         except (OSError, ValueError, TypeError):
             return None
 
     def _write_meta(self, job: Job) -> None:
-        write_atomically(self.jobs_dir / f"{job.id}.json", json.dumps(asdict(job), indent=1).encode())
+        """A finished job's record moves to finished/ (written there first: a crash between leaves both, and
+        finished/ wins)."""
+        data = json.dumps(asdict(job), indent=1).encode()
+        if job.state in FINISHED:
+            write_atomically(self.finished_dir / f"{job.id}.json", data)
+            (self.jobs_dir / f"{job.id}.json").unlink(missing_ok=True)
+        else:
+            write_atomically(self.jobs_dir / f"{job.id}.json", data)
 
-    def _read_all(self) -> list[Job]:
+    def _read_all_active(self) -> list[Job]:
         jobs = []
         for meta in self.jobs_dir.glob("*.json"):
-            job = self._read(meta.stem)
+            job = self._read_active(meta.stem)
             if job is not None:  # a damaged metadata file: recover() rebuilds it from the PDF's name
                 jobs.append(job)
         return jobs
+
+    def _read_finished(self) -> list[Job]:
+        """Only records not seen before are read; one replaced by another process (a purge, then the same id
+        again) has another inode or time, and is read again."""
+        seen = {}
+        try:
+            for entry in os.scandir(self.finished_dir):
+                if entry.name.endswith(".json") and not entry.name.startswith("."):
+                    info = entry.stat()
+                    seen[entry.name] = (info.st_ino, info.st_mtime_ns)
+        except FileNotFoundError:
+            pass
+        for name in list(self._finished):
+            if self._finished[name][0] != seen.get(name):
+                del self._finished[name]
+        for name, stamp in seen.items():
+            if name not in self._finished:
+                job = self._read_file(self.finished_dir / name)
+                if job is not None:
+                    self._finished[name] = (stamp, job)
+        return [job for _stamp, job in self._finished.values()]
 
     def _job_from_name(self, pdf: Path) -> Job:
         day, number, kind = pdf.stem.split("-")[:3]
@@ -242,6 +306,6 @@ class Spool:
 
     def _last_number_on_disk(self, today: str) -> int:
         prefix = today.replace("-", "")
-        numbers = [int(path.stem.split("-")[1]) for path in self.jobs_dir.glob(f"{prefix}-*")
-                   if path.stem.split("-")[1].isdigit()]
+        paths = (*self.jobs_dir.glob(f"{prefix}-*"), *self.finished_dir.glob(f"{prefix}-*"))
+        numbers = [int(path.stem.split("-")[1]) for path in paths if path.stem.split("-")[1].isdigit()]
         return max(numbers, default=0)

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.printing.folder import FolderPrinter
 from kiosk.printing.service import PrintService
-from kiosk.printing.spool import DONE, FAILED, QUEUED, SENT, Spool, SpoolError
+from kiosk.printing.spool import CANCELLED, DONE, FAILED, QUEUED, SENT, Spool, SpoolError
 from tests.printing.clock import Clock
 
 PDF = b"%PDF-1.4 a handout\n%%EOF"
@@ -77,6 +77,69 @@ def test_done_deletes_the_document_but_staff_still_see_the_job(spool):
     job = spool.update(spool.add("handout", PDF, 1), state=DONE)
     assert not spool.pdf_path(job).exists()
     assert [j.state for j in spool.jobs()] == [DONE]
+
+
+def test_a_finished_record_leaves_the_queue_folder_and_never_changes_again(spool):
+    printed = spool.update(spool.add("handout", PDF, 1), state=DONE)
+    cancelled = spool.cancel(spool.add("handout", PDF, 2))
+    waiting = spool.add("handout", PDF, 3)
+    assert sorted(path.name for path in spool.jobs_dir.iterdir()) == [f"{waiting.id}.json", f"{waiting.id}.pdf"]
+    assert sorted(path.name for path in spool.finished_dir.iterdir()) == [f"{printed.id}.json",
+                                                                         f"{cancelled.id}.json"]
+    assert [job.id for job in spool.active()] == [waiting.id]
+    assert {job.id: job.state for job in spool.jobs()} == {printed.id: DONE, cancelled.id: CANCELLED,
+                                                           waiting.id: QUEUED}
+    assert spool.update(printed, state=QUEUED, reason="late news") == printed   # a printed job stays printed
+    assert spool.cancel(printed).state == DONE and spool.retry(cancelled).state == CANCELLED
+
+
+def test_the_senders_scan_does_not_read_the_days_finished_records(spool, monkeypatch):
+    """The sender asks every second; reading a whole day's records each time took the GUI thread's GIL."""
+    for number in range(1, 41):
+        spool.update(spool.add("handout", PDF, number), state=DONE)
+    waiting = spool.add("alert", PDF, 41)
+    reads = []
+    original = Spool._read_file
+    monkeypatch.setattr(Spool, "_read_file", staticmethod(lambda path: reads.append(path) or original(path)))
+    assert [job.id for job in spool.active()] == [waiting.id] and len(reads) == 1
+    reads.clear()
+    assert len(spool.jobs()) == 41 and len(reads) == 41   # the first look at the day reads each record once
+    reads.clear()
+    assert len(spool.jobs()) == 41 and len(reads) == 1    # then only what may still change
+
+
+def test_a_finished_record_rewritten_or_deleted_by_another_process_is_seen(spool, clock):
+    job = spool.update(spool.add("handout", PDF, 1), state=DONE)
+    assert spool.jobs()[0].reason == ""
+    other = Spool(spool.folder, clock).open()   # e.g. `kiosk queue purge` in another process
+    other.delete(job)
+    clock.advance(seconds=1)
+    again = other.update(other.add("handout", PDF, 1), state=DONE, reason="printed twice")  # the same id again
+    assert again.id == job.id and [j.reason for j in spool.jobs()] == ["printed twice"]
+    other.delete(again)
+    assert spool.jobs() == []
+
+
+def test_a_crash_while_a_record_moves_to_finished_prints_nothing_twice(spool, clock):
+    job = spool.update(spool.add("handout", PDF, 1), state=SENT, printer_job="7")
+    stale = (spool.jobs_dir / f"{job.id}.json").read_bytes()
+    spool.update(job, state=DONE)
+    (spool.jobs_dir / f"{job.id}.json").write_bytes(stale)      # power cut before the queue's copy went
+    assert [(j.id, j.state) for j in spool.jobs()] == [(job.id, DONE)]
+    assert spool.active() == []
+    restarted = Spool(spool.folder, clock).open()
+    assert restarted.recover() == [] and restarted.active() == []
+    assert not (spool.jobs_dir / f"{job.id}.json").exists()
+
+
+def test_recovery_moves_finished_records_of_an_older_spool(spool, clock):
+    job = spool.add("handout", PDF, 1)
+    (spool.jobs_dir / f"{job.id}.json").write_text(json.dumps({**json.loads(
+        (spool.jobs_dir / f"{job.id}.json").read_text()), "state": DONE}))   # the layout before finished/
+    spool.pdf_path(job).unlink()
+    restarted = Spool(spool.folder, clock).open()
+    assert restarted.recover() == []
+    assert list(spool.jobs_dir.iterdir()) == [] and [j.state for j in restarted.jobs()] == [DONE]
 
 
 def test_purge_removes_everything_older_than_the_retention(spool, clock):
