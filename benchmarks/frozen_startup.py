@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from benchmarks.startup import BARE, summary, time_once
+from tests.private_env import private_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,9 +38,7 @@ def bundle_bytes(executable: Path) -> int:
 
 
 def time_frozen(executable: Path, home: Path) -> float:
-    env = {key: value for key, value in os.environ.items() if key not in ("KIOSK_CONFIG", "PYTHONPATH")}
-    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_STARTUP_PROBE="1", XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"), XDG_CONFIG_DIRS=str(home / "etc"))
+    env = private_environment(home, leave_out=("PYTHONPATH",), QT_QPA_PLATFORM="offscreen", KIOSK_STARTUP_PROBE="1")
     start = time.time()
     result = subprocess.run([str(executable), "run"], capture_output=True, text=True, env=env, check=True, timeout=60)
     return float(result.stdout.strip().splitlines()[-1]) - start

@@ -11,6 +11,7 @@ import yaml
 from kiosk import cli
 from kiosk.config import load_config
 from kiosk.staff_pin import verify_pin
+from tests.private_env import private_environment
 
 
 def kiosk(*args):
@@ -22,14 +23,9 @@ ENV = {}
 
 
 @pytest.fixture(autouse=True)
-def private_environment(tmp_path, monkeypatch):
-    import os
-
+def private_child_environment(tmp_path):
     ENV.clear()
-    ENV.update({key: value for key, value in os.environ.items() if key != "KIOSK_CONFIG"})
-    for name in ("XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        ENV[name] = str(tmp_path / "xdg" / name.lower())
-    ENV["QT_QPA_PLATFORM"] = "offscreen"
+    ENV.update(private_environment(tmp_path / "xdg", QT_QPA_PLATFORM="offscreen"))
 
 
 def test_check_passes_on_the_shipped_content(private_platform_dirs):

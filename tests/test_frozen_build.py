@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.frozen_startup import bundle_bytes
+from tests.private_env import private_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_BUNDLE_BYTES = 150_000_000
@@ -33,10 +34,7 @@ def bundle(tmp_path_factory) -> Path:
 
 def frozen(executable: Path, *args: str, home: Path) -> subprocess.CompletedProcess:
     """The bundle as IT runs it: no venv, no source checkout on the path, private platform folders."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("KIOSK_CONFIG", "PYTHONPATH", "VIRTUAL_ENV", "QT_QPA_PLATFORM")}
-    for name in ("XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
+    env = private_environment(home, leave_out=("PYTHONPATH", "VIRTUAL_ENV", "QT_QPA_PLATFORM"))
     return subprocess.run([str(executable), *args], capture_output=True, text=True, env=env, timeout=300,
                           cwd=home)
 
