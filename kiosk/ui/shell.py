@@ -17,6 +17,7 @@ from kiosk.config import SiteConfig
 from kiosk.content import Content
 from kiosk.staff_pin import PinGuard
 from kiosk.ui.activity import ActivityFilter
+from kiosk.ui.after_paint import after_next_paint
 from kiosk.ui.idle import IdleClock, IdleRule
 from kiosk.ui.layout import vbox
 from kiosk.alerts import AlertBoard
@@ -274,13 +275,18 @@ class KioskWindow(QWidget):
         self._show_survey_position()
 
     def survey_finish(self) -> None:
-        """Make the handout off the GUI thread; the preview screen shows at once and fills in when it is ready."""
+        """Make the handout off the GUI thread; the preview screen shows at once and fills in when it is ready.
+        The worker starts once the screen is painted (kiosk/ui/after_paint.py says why)."""
         log.info("survey.finished")
         self.visit.prepared = None
-        self.visit.ticket = next(self._tickets)
-        self.handout_maker.prepare(self.visit.ticket, self.visit.answers, self.visit.language)
+        ticket = self.visit.ticket = next(self._tickets)
         self.handout.preparing()
         self.go(Screen.HANDOUT)
+        after_next_paint(self.handout.preview, lambda: self._prepare_handout(ticket))
+
+    def _prepare_handout(self, ticket: int) -> None:
+        if ticket == self.visit.ticket:  # not if the visit ended, or went back to change answers, meanwhile
+            self.handout_maker.prepare(ticket, self.visit.answers, self.visit.language)
 
     def _handout_prepared(self, ticket: int, prepared) -> None:
         if ticket != self.visit.ticket:

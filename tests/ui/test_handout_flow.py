@@ -34,6 +34,45 @@ def pdf_text(path) -> str:
                                    check=True).stdout.split())
 
 
+def test_the_preview_screen_is_painted_before_the_handout_worker_starts(qtbot, make_window, folder_config):
+    """ReportLab on the worker holds the GIL for tens of ms; a screen change made alongside it was 30-50 ms
+    late. The patient's tap on Finish must paint first."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window(site_config=folder_config)
+    click(qtbot, window.welcome.check_button)
+    walk_to_review(qtbot, window)
+
+    class Painted(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            self.seen = self.seen or event.type() == QEvent.Paint
+            return False
+
+    painted = Painted()
+    window.handout.installEventFilter(painted)
+    painted_when_asked = []
+    real_prepare = window.handout_maker.prepare
+    window.handout_maker.prepare = lambda *args: (painted_when_asked.append(painted.seen), real_prepare(*args))
+    click(qtbot, window.review.finish_button)
+    qtbot.waitUntil(lambda: painted_when_asked == [True], timeout=5000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    window.handout.removeEventFilter(painted)
+
+
+def test_start_over_before_the_preview_screen_paints_makes_no_handout(qtbot, make_window, folder_config):
+    window = make_window(site_config=folder_config)
+    click(qtbot, window.welcome.check_button)
+    walk_to_review(qtbot, window)
+    asked = []
+    window.handout_maker.prepare = lambda *args: asked.append(args)
+    click(qtbot, window.review.finish_button)
+    click(qtbot, window.handout.start_over_button)   # at once, in the same turn of the event loop
+    qtbot.wait(300)  # past the paint, and past the fallback timer
+    assert asked == [] and window.current is Screen.WELCOME
+
+
 @pytest.mark.parametrize("language,title", [("en", "Your plan for leg cramps"),
                                             ("es", "Su plan para los calambres en las piernas")])
 def test_finish_previews_the_handout_and_print_sends_it(qtbot, make_window, folder_config, tmp_path, language,
@@ -80,10 +119,11 @@ def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, 
 
     import kiosk.handout.documents as maker_module
 
-    gate, done = threading.Event(), threading.Event()
+    gate, started, done = threading.Event(), threading.Event(), threading.Event()
     real = maker_module.make_documents
 
     def slow(*args, **kwargs):
+        started.set()
         gate.wait(10)
         try:
             return real(*args, **kwargs)
@@ -93,6 +133,7 @@ def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, 
     monkeypatch.setattr(maker_module, "make_documents", slow)
     window = make_window(site_config=folder_config)
     finish(qtbot, window)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # the worker is making it
     click(qtbot, window.handout.start_over_button)
     assert window.current is Screen.WELCOME
     gate.set()

@@ -1,0 +1,34 @@
+"""after_next_paint: work waits for the screen, once, and never forever."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.after_paint import after_next_paint
+
+pytestmark = pytest.mark.ui
+
+
+def test_work_runs_once_after_the_widget_is_painted(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.resize(200, 100)
+    widget.show()
+    qtbot.waitExposed(widget)
+    calls = []
+    after_next_paint(widget, lambda: calls.append("work"), fallback_ms=5000)
+    assert calls == []        # not before the paint
+    widget.update()
+    qtbot.waitUntil(lambda: calls == ["work"], timeout=2000)
+    widget.update()
+    qtbot.wait(100)
+    assert calls == ["work"]  # once
+
+
+def test_work_still_runs_when_no_paint_comes(qtbot):
+    widget = QWidget()        # never shown: no paint will come
+    qtbot.addWidget(widget)
+    calls = []
+    after_next_paint(widget, lambda: calls.append("work"), fallback_ms=50)
+    qtbot.waitUntil(lambda: calls == ["work"], timeout=2000)
