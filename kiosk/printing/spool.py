@@ -95,7 +95,8 @@ class Spool:
 
     def recover(self) -> list[Job]:
         """At startup: jobs caught mid-send go back to the queue; a PDF whose metadata was never written gets
-        it; half-written temp files go. Returns the jobs waiting to print."""
+        it; half-written temp files go; a finished record still in jobs/ (a move cut short, or a spool from
+        before finished/) is tidied. Returns the jobs waiting to print."""
         with self._lock:
             for temp in (*self.jobs_dir.glob(".writing-*"), *self.finished_dir.glob(".writing-*")):
                 temp.unlink(missing_ok=True)
