@@ -53,8 +53,9 @@ def tap_until_painted(app, button, shown_after) -> float:
     return elapsed
 
 
-def run_main(doc: str, measure, count_name: str, default: int, title: str) -> int:
-    """The command line every in-process benchmark shares: --COUNT N and --json."""
+def run_main(doc: str, measure, count_name: str, default: int, title: str, describe=None) -> int:
+    """The command line every in-process benchmark shares: --COUNT N and --json. Without --json, one line of
+    the single figure `measure` returns, or `describe(result)` where it returns several."""
     import argparse
     import json
 
@@ -63,9 +64,13 @@ def run_main(doc: str, measure, count_name: str, default: int, title: str) -> in
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     result = measure(getattr(args, count_name))
-    print(json.dumps(result) if args.json else
-          f"{title}: median {result['median_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms "
-          f"over {result[count_name]} {count_name}")
+    if args.json:
+        print(json.dumps(result))
+    elif describe is not None:
+        print(describe(result))
+    else:
+        print(f"{title}: median {result['median_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms "
+              f"over {result[count_name]} {count_name}")
     return 0
 
 

@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.common import summary_ms, tap_until_painted
+from benchmarks.common import run_main, summary_ms, tap_until_painted
 
 
 def measure(prints: int) -> dict:
@@ -100,22 +100,13 @@ def wait(app, condition, seconds: float, poll: float = 0.01) -> None:
         time.sleep(poll)
 
 
-def main() -> int:
-    import argparse
-    import json
+def describe(result: dict) -> str:
+    return "\n".join(f"{name}: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
+                     f"p95 {figures['p95_ms']}) over {figures['prints']} prints" for name, figures in result.items())
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--prints", type=int, default=20)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = measure(args.prints)
-    if args.json:
-        print(json.dumps(result))
-        return 0
-    for name, figures in result.items():
-        print(f"{name}: median {figures['median_ms']} ms (min {figures['min_ms']}, max {figures['max_ms']}, "
-              f"p95 {figures['p95_ms']}) over {figures['prints']} prints")
-    return 0
+
+def main() -> int:
+    return run_main(__doc__, measure, "prints", 20, "printing", describe)
 
 
 if __name__ == "__main__":

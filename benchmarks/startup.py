@@ -8,13 +8,13 @@ stops at the window's first Paint event), so the ratio says what the kiosk itsel
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+
+from benchmarks.common import run_main
 
 PAINT_PROBE = """
 import os, sys, time
@@ -75,21 +75,15 @@ def measure(runs: int) -> dict:
     return result
 
 
+def describe(result: dict) -> str:
+    bare, kiosk = result["bare_window"], result["kiosk_welcome"]
+    return (f"bare PySide6 window : median {bare['median_s']:.3f} s (min {bare['min_s']:.3f}, max {bare['max_s']:.3f})\n"
+            f"kiosk welcome screen: median {kiosk['median_s']:.3f} s (min {kiosk['min_s']:.3f}, max {kiosk['max_s']:.3f})\n"
+            f"ratio: {result['startup_ratio']}")
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = measure(args.runs)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        print(f"bare PySide6 window : median {result['bare_window']['median_s']:.3f} s "
-              f"(min {result['bare_window']['min_s']:.3f}, max {result['bare_window']['max_s']:.3f})")
-        print(f"kiosk welcome screen: median {result['kiosk_welcome']['median_s']:.3f} s "
-              f"(min {result['kiosk_welcome']['min_s']:.3f}, max {result['kiosk_welcome']['max_s']:.3f})")
-        print(f"ratio: {result['startup_ratio']}")
-    return 0
+    return run_main(__doc__, measure, "runs", 15, "startup", describe)
 
 
 if __name__ == "__main__":
