@@ -62,6 +62,13 @@ def spooled_pdfs(config) -> list[Path]:
     return sorted((config.spool_dir / "jobs").glob("*.pdf"))
 
 
+def prints_in_the_end(desk: FrontDesk, config, output: Path) -> None:
+    """The handout comes out of CUPS with its words, and its document has left the spool (patient privacy)."""
+    run_until(desk, lambda: states(desk) == {"handout": DONE})
+    assert "Su plan para los calambres" in printed_text(output)
+    assert spooled_pdfs(config) == []
+
+
 def test_a_patients_handout_prints_at_a_real_cups_queue_and_leaves_the_spool(cups, config, clock, documents):
     queue, output = cups.add_queue()
     desk = front_desk(config, queue, clock)
@@ -111,9 +118,7 @@ def test_cupsd_not_running_the_job_waits_then_prints_when_it_is_back(cups, confi
     desk.service.run_once()
     assert desk.jobs()[0].state == FAILED  # still inside its back-off: not hammered
     clock.advance(seconds=6)
-    run_until(desk, lambda: states(desk) == {"handout": DONE})
-    assert "Su plan para los calambres" in printed_text(output)
-    assert spooled_pdfs(config) == []
+    prints_in_the_end(desk, config, output)
     desk.service.release()
 
 
@@ -130,9 +135,7 @@ def test_a_disabled_queue_holds_the_job_and_staff_see_why(cups, config, clock, d
     assert spooled_pdfs(config) != []  # kept until CUPS says it has printed
     assert not output.exists()
     cups.run("cupsenable", queue, check=True)
-    run_until(desk, lambda: states(desk) == {"handout": DONE})
-    assert "Su plan para los calambres" in printed_text(output)
-    assert spooled_pdfs(config) == []
+    prints_in_the_end(desk, config, output)
     desk.service.release()
 
 
@@ -148,8 +151,7 @@ def test_a_rejecting_queue_fails_the_try_and_the_job_prints_once_it_accepts(cups
     cups.run("cupsaccept", queue, check=True)
     desk.retry(job.id)  # staff: "Try now", without waiting out the back-off
     assert desk.jobs()[0].state == QUEUED
-    run_until(desk, lambda: states(desk) == {"handout": DONE})
-    assert "Su plan para los calambres" in printed_text(output)
+    prints_in_the_end(desk, config, output)
     desk.service.release()
 
 
@@ -192,9 +194,7 @@ os.kill(os.getpid(), signal.SIGKILL)  # the power cut: after the spool has the j
     assert killed.returncode == -signal.SIGKILL
     assert not output.exists()
     restarted = front_desk(config, queue, datetime.now)
-    run_until(restarted, lambda: states(restarted) == {"handout": DONE})
-    assert "Su plan para los calambres" in printed_text(output)
-    assert spooled_pdfs(config) == []
+    prints_in_the_end(restarted, config, output)
     restarted.service.release()
 
 
@@ -204,8 +204,7 @@ def test_a_sender_killed_mid_send_is_recovered_and_the_job_prints(cups, config, 
     desk = front_desk(config, queue, clock)
     job = desk.spool.add("handout", documents.handout, 4, "en")
     desk.spool.update(job, state=SENT)
-    run_until(desk, lambda: states(desk) == {"handout": DONE})
-    assert "Su plan para los calambres" in printed_text(output)
+    prints_in_the_end(desk, config, output)
     desk.service.release()
 
 
