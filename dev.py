@@ -2,9 +2,14 @@
 
     python3 dev.py run      start the kiosk (a window unless there is a touch screen)
     python3 dev.py test     run the whole test suite (it builds the PyInstaller bundle once, to test it)
+    python3 dev.py test TIER [TIER ...]
+                            run one or more tiers: pure (no widgets, no CUPS), ui (real widgets offscreen),
+                            cups (a private CUPS scheduler), bundle (builds and tests the PyInstaller bundle)
     python3 dev.py build    build the PyInstaller bundle for this OS into dist/kiosk/ (docs/deploy.md)
 
-Each first makes ./.venv with Python 3.12 or newer (found on PATH if this interpreter is older; see
+Each first checks the system packages it needs (tools/system_packages.py): on Debian or Ubuntu it installs the
+missing ones when it can (as root, or through sudo without a password prompt) and otherwise stops with the exact
+command to run. Then it makes ./.venv with Python 3.12 or newer (found on PATH if this interpreter is older; see
 docs/decisions/004-python-3.12.md) and installs the project with its test and build extras, and again
 whenever pyproject.toml changes. Extra arguments go to the kiosk, to pytest or to PyInstaller.
 """
@@ -19,6 +24,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tools"))
+import system_packages  # noqa: E402 (found through the line above; the standard library only)
+
 VENV = ROOT / ".venv"
 MINIMUM = (3, 12)
 CANDIDATES = ["python3.14", "python3.13", "python3.12"]
@@ -78,17 +86,43 @@ def ensure_environment() -> Path:
     return python
 
 
+TIER_RANK = ("bundle", "cups", "ui", "pure")   # a test in two tiers (a ui module's CUPS test) runs in the first
+
+
+def tier_selection(tiers: list[str]) -> list[str]:
+    """pytest's -m for the chosen tiers, each without the tests that a higher-ranked tier owns."""
+    if not tiers:
+        return []
+    clauses = []
+    for tier in tiers:
+        above = TIER_RANK[:TIER_RANK.index(tier)]
+        clauses.append("(" + " and not ".join((tier, *above)) + ")")
+    return ["-m", " or ".join(clauses)]
+
+
+def split_tiers(arguments: list[str]) -> tuple[list[str], list[str]]:
+    """Leading tier names, then the rest (for pytest)."""
+    tiers = []
+    while arguments and arguments[0] in system_packages.FOR_TIER:
+        tiers.append(arguments.pop(0))
+    return tiers, arguments
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
     if command not in ("run", "test", "build"):
         print(__doc__)
         return 2
+    tiers, rest = split_tiers(list(rest)) if command == "test" else ([], rest)
+    needs = system_packages.FOR_COMMAND[command] if not tiers else \
+        tuple(dict.fromkeys(need for tier in tiers for need in system_packages.FOR_TIER[tier]))
+    system_packages.ensure(needs)
     python = str(ensure_environment())
     if command == "run":
         return subprocess.call([python, "-m", "kiosk", "run", *rest], cwd=ROOT)
     if command == "build":
         return subprocess.call([python, "-m", "PyInstaller", "--noconfirm", *rest, "kiosk.spec"], cwd=ROOT)
-    return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
+    return subprocess.call([python, "-m", "pytest", *tier_selection(tiers), *rest], cwd=ROOT)
 
 
 if __name__ == "__main__":

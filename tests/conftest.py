@@ -19,6 +19,24 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 
 
+def tier_of(item) -> str:
+    """The tier a test belongs to, from what it uses: the bundle, a CUPS scheduler, or real widgets. A module
+    marked `ui` may hold a test that also prints through CUPS: dev.py's selection ranks bundle > cups > ui >
+    pure, so each test runs in one tier only."""
+    if item.path.name == "test_frozen_build.py":
+        return "bundle"
+    if "cups_server" in item.fixturenames:
+        return "cups"
+    if "qtbot" in item.fixturenames or item.get_closest_marker("ui"):
+        return "ui"
+    return "pure"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(tier_of(item))
+
+
 @pytest.fixture(autouse=True)
 def private_platform_dirs(tmp_path_factory, monkeypatch):
     """No test reads or writes the real user's config, logs or spool."""

@@ -1,8 +1,12 @@
 """A private CUPS scheduler for the tests: its own folder, socket and queues, leaving the machine's CUPS alone.
 
-Queues write to files through the Generic PDF PPD (a raw file queue reports success and writes nothing), so a
-test reads what was "printed" with pdftotext. CUPS filters run as the `lp` user, so the folder is made
-readable by it (a 0700 temp folder makes pdftopdf fail). See ../shared/notes/toolchain.md."""
+Each queue prints through the Generic PDF PPD's filters, like a real printer's queue, to the `kiosktest` backend
+(cups_backend/kiosktest, installed in the scheduler's private ServerBin): every job becomes its own file in the
+queue's folder, so a test reads what was printed with pdftotext and counts how many times a document came out.
+File (`file://`) queues are not used: since Debian's CUPS 2.4.2-3+deb12u10 they print only to a file that
+exists already, and they keep only the last job (docs/decisions/006-printing.md). CUPS filters and backends run
+as the `lp` user, so the folder is made readable by it (a 0700 temp folder makes pdftopdf fail). See
+../shared/notes/toolchain.md."""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ import time
 from pathlib import Path
 
 PDF_PPD = "lsb/usr/cupsfilters/Generic-PDF_Printer-PDF.ppd"
+SYSTEM_SERVER_BIN = Path("/usr/lib/cups")
+TEST_BACKEND = Path(__file__).with_name("cups_backend") / "kiosktest"
 
 CUPSD_CONF = """\
 Listen {root}/cups.sock
@@ -35,7 +41,7 @@ Browsing No
 """
 
 CUPS_FILES_CONF = """\
-FileDevice Yes
+ServerBin {root}/lib
 ServerRoot {root}/etc
 RequestRoot {root}/spool
 TempDir {root}/spool/tmp
@@ -62,12 +68,25 @@ class CupsServer:
             (self.root / folder).mkdir(parents=True, exist_ok=True)
         (self.root / "etc" / "cupsd.conf").write_text(CUPSD_CONF.format(root=self.root))
         (self.root / "etc" / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=self.root))
+        self._make_server_bin()
         for folder, _, _ in os.walk(self.root):
             os.chmod(folder, 0o755)
         os.chmod(self.root / "spool" / "tmp", 0o1777)
         os.chmod(self.output, 0o1777)
         self.process: subprocess.Popen | None = None
         self._queues = 0
+
+    def _make_server_bin(self) -> None:
+        """The system's filters and helpers, and a backend folder holding only the test backend (a copy: CUPS
+        runs a backend only if root owns it and nobody else can write it)."""
+        server_bin = self.root / "lib"
+        (server_bin / "backend").mkdir(parents=True)
+        for entry in SYSTEM_SERVER_BIN.iterdir():
+            if entry.name != "backend":
+                (server_bin / entry.name).symlink_to(entry)
+        backend = server_bin / "backend" / "kiosktest"
+        shutil.copyfile(TEST_BACKEND, backend)
+        os.chmod(backend, 0o755)
 
     @property
     def env(self) -> dict[str, str]:
@@ -98,11 +117,13 @@ class CupsServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def add_queue(self, name: str | None = None) -> tuple[str, Path]:
-        """A new file-backed PDF queue; returns its name and the file its jobs are written to."""
+        """A new PDF queue; returns its name and the folder its printed jobs land in (job-ID.pdf each)."""
         self._queues += 1
         name = name or f"Desk{self._queues}"
-        output = self.output / f"{name}.pdf"
-        self.run(self.lpadmin, "-p", name, "-v", f"file://{output}", "-E", "-m", PDF_PPD,
+        output = self.output / name
+        output.mkdir()
+        os.chmod(output, 0o1777)
+        self.run(self.lpadmin, "-p", name, "-v", f"kiosktest:{output}", "-E", "-m", PDF_PPD,
                  "-o", "PageSize=Letter", check=True)
         return name, output
 
@@ -120,13 +141,23 @@ class CupsServer:
         return [line.split(None, 3)[3].rsplit(None, 2)[0] for line in lines[2:] if len(line.split()) >= 5]
 
 
-def printed_text(output: Path, timeout: float = 15.0, after: float = 0.0) -> str:
-    """The text of what the queue wrote, once the file is complete (and newer than `after`)."""
+def printed_jobs(output: Path, after: float = 0.0) -> list[Path]:
+    """The jobs the queue has printed so far (complete files only, newer than `after`), oldest first."""
+    jobs = [job for job in output.glob("job-*.pdf") if job.stat().st_mtime >= after]
+    return sorted(jobs, key=lambda job: int(job.stem.removeprefix("job-")))
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def printed_text(output: Path, timeout: float = 60.0, after: float = 0.0) -> str:
+    """The text of every job the queue printed (newer than `after`), oldest first, once there is one. The
+    timeout only bounds a test whose job never comes out: a slow machine waits, it does not fail."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if output.exists() and output.stat().st_mtime >= after and output.stat().st_size > 0:
-            result = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True)
-            if result.returncode == 0 and result.stdout.strip():
-                return result.stdout
+        jobs = printed_jobs(output, after)
+        if jobs:
+            return "\n".join(pdf_text(job) for job in jobs)
         time.sleep(0.1)
     raise AssertionError(f"nothing was printed to {output} within {timeout} s")

@@ -22,7 +22,7 @@ from kiosk.printing.printer import PrinterError
 from kiosk.printing.spool import DONE, FAILED, QUEUED, SENT, SpoolError
 from kiosk.survey.sample import EVERY_SECTION_ANSWERS
 from tests.printing.clock import Clock
-from tests.printing.cups_server import printed_text
+from tests.printing.cups_server import pdf_text, printed_jobs, printed_text
 
 WHEN = datetime(2026, 11, 23, 9, 30)
 
@@ -87,7 +87,8 @@ def test_the_clinician_summary_prints_after_the_handout_with_the_same_number(cup
     desk = front_desk(config, queue, clock)
     desk.submit_handout(documents.handout, documents.summary, "es", "en")
     run_until(desk, lambda: states(desk) == {"handout": DONE, "summary": DONE})
-    assert "Clinician summary" in printed_text(output)  # the file queue keeps the last job: the summary
+    handout, summary = printed_jobs(output)   # two jobs, each printed once, in this order
+    assert "Su plan para los calambres" in pdf_text(handout) and "Clinician summary" in pdf_text(summary)
     assert {job.number for job in desk.jobs()} == {1}
     desk.service.release()
 
@@ -133,7 +134,7 @@ def test_a_disabled_queue_holds_the_job_and_staff_see_why(cups, config, clock, d
     desk.service.run_once()
     assert desk.jobs()[0].reason == status.words
     assert spooled_pdfs(config) != []  # kept until CUPS says it has printed
-    assert not output.exists()
+    assert printed_jobs(output) == []
     cups.run("cupsenable", queue, check=True)
     prints_in_the_end(desk, config, output)
     desk.service.release()
@@ -192,7 +193,7 @@ os.kill(os.getpid(), signal.SIGKILL)  # the power cut: after the spool has the j
 """
     killed = subprocess.run([sys.executable, "-c", script], env=cups.env, capture_output=True, timeout=60)
     assert killed.returncode == -signal.SIGKILL
-    assert not output.exists()
+    assert printed_jobs(output) == []
     restarted = front_desk(config, queue, datetime.now)
     prints_in_the_end(restarted, config, output)
     restarted.service.release()
@@ -254,7 +255,7 @@ def test_cancel_takes_a_held_job_back_from_cups(cups, config, clock, documents):
     assert cups.pending(queue) == [] and spooled_pdfs(config) == []
     cups.run("cupsenable", queue, check=True)
     time.sleep(0.5)
-    assert not output.exists()  # cancelled means not printed
+    assert printed_jobs(output) == []  # cancelled means not printed
     desk.service.release()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import threading
-import time
 from dataclasses import replace
 from datetime import datetime
 
@@ -17,6 +16,7 @@ from kiosk.printing.desk import FrontDesk
 from kiosk.printing.printer import PrinterError
 from kiosk.printing.qt_printer import QtPrinter
 from kiosk.printing.spool import DONE, FAILED
+from tests.printing.cups_server import printed_jobs, printed_text
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,9 @@ def test_every_page_reaches_the_cups_queue_through_qt(qapp, cups, config, genera
     desk.submit("general", general_pdf, language="en")
     on_a_thread(desk.service.run_once)
     assert [job.state for job in desk.jobs()] == [DONE]
-    deadline = time.monotonic() + 30
-    while not (output.exists() and output.stat().st_size) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert page_count(output) == page_count(source)  # drawn page by page onto the printer
+    printed_text(output)   # waits until the job has come out
+    [printed] = printed_jobs(output)
+    assert page_count(printed) == page_count(source)  # drawn page by page onto the printer
     desk.service.release()
 
 
@@ -68,7 +67,7 @@ def test_print_system_unreachable_the_job_waits_in_the_spool(qapp, cups, config,
     on_a_thread(desk.service.run_once)
     job = desk.jobs()[0]
     assert job.state == FAILED and "no printer named" in job.reason
-    assert desk.spool.pdf_path(job).exists() and not output.exists()
+    assert desk.spool.pdf_path(job).exists() and printed_jobs(output) == []
     status = QtPrinter(queue).status()
     assert not status.ready
     desk.service.release()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.config import PrinterSpec
 from kiosk.ui.shell import Screen
-from tests.printing.cups_server import printed_text
+from tests.printing.cups_server import pdf_text, printed_jobs, printed_text
 from tests.ui.drive import answer_current, click, walk_to_review
 from tests.ui.test_shell import enter_pin, long_press_staff_corner
 
@@ -102,9 +102,9 @@ def test_staff_print_a_test_page_and_a_general_handout(qtbot, make_window, confi
     qtbot.waitUntil(lambda: window.staff.printing.status.text().startswith("Printer: ready"), timeout=20000)
     click(qtbot, staff_button(window, "print_test_page"))
     assert "If you can read this page, the kiosk can print." in " ".join(printed_text(output).split())
-    before = output.stat().st_mtime
     click(qtbot, staff_button(window, "print_general_es"))
-    text = printed_text(output, after=before + 1e-6)
+    qtbot.waitUntil(lambda: len(printed_jobs(output)) == 2, timeout=60_000)
+    text = pdf_text(printed_jobs(output)[1])
     assert "Su plan para los calambres" in text and "Preparado para" not in text
 
 
