@@ -97,14 +97,14 @@ class CupsServer:
             [self.cupsd, "-f", "-c", str(self.root / "etc" / "cupsd.conf"),
              "-s", str(self.root / "etc" / "cups-files.conf")],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"cupsd stopped at once: {self.process.stderr.read().decode()[:500]}")
             if "scheduler is running" in self.run("lpstat", "-r").stdout:
                 return
             time.sleep(0.05)
-        raise RuntimeError("cupsd did not start within 15 s")
+        raise RuntimeError("cupsd did not start within 60 s")
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

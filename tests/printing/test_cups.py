@@ -43,7 +43,7 @@ def front_desk(config, queue: str, clock) -> FrontDesk:
     return FrontDesk(replace(config, printer=PrinterSpec("cups", queue)), clock=clock).open()
 
 
-def run_until(desk: FrontDesk, done, timeout: float = 20.0) -> None:
+def run_until(desk: FrontDesk, done, timeout: float = 120.0) -> None:
     """Drives the print service by hand (as its thread would) until `done()` holds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

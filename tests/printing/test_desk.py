@@ -163,7 +163,7 @@ def test_the_sender_lock_is_freed_when_its_process_is_killed(tmp_path):
     assert not lock.acquire()
     holder.send_signal(signal.SIGKILL)
     holder.wait(10)
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60   # the OS frees the lock at once; a busy machine may take longer
     while not lock.acquire() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert lock.held

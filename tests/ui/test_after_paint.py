@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.after_paint import after_next_paint
+from tests.ui.drive import EVENTUALLY_MS
 
 pytestmark = pytest.mark.ui
 
@@ -17,10 +18,10 @@ def test_work_runs_once_after_the_widget_is_painted(qtbot):
     widget.show()
     qtbot.waitExposed(widget)
     calls = []
-    after_next_paint(widget, lambda: calls.append("work"), fallback_ms=5000)
+    after_next_paint(widget, lambda: calls.append("work"), fallback_ms=600_000)  # only a paint runs it
     assert calls == []        # not before the paint
     widget.update()
-    qtbot.waitUntil(lambda: calls == ["work"], timeout=2000)
+    qtbot.waitUntil(lambda: calls == ["work"], timeout=EVENTUALLY_MS)
     widget.update()
     qtbot.wait(100)
     assert calls == ["work"]  # once
@@ -31,4 +32,4 @@ def test_work_still_runs_when_no_paint_comes(qtbot):
     qtbot.addWidget(widget)
     calls = []
     after_next_paint(widget, lambda: calls.append("work"), fallback_ms=50)
-    qtbot.waitUntil(lambda: calls == ["work"], timeout=2000)
+    qtbot.waitUntil(lambda: calls == ["work"], timeout=EVENTUALLY_MS)

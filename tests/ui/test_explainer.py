@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from kiosk.config import IdleTimes
 from kiosk.ui.shell import Screen
 from tests.ui.clipping import clipped_texts
+from tests.ui.drive import EVENTUALLY_MS
 
 pytestmark = pytest.mark.ui
 
@@ -110,7 +111,7 @@ def test_start_over_ends_the_visit(qtbot, make_window):
 def test_explainer_returns_to_welcome_after_its_quiet_time(qtbot, make_window, config):
     window = make_window(site_config=replace(config, idle=IdleTimes(explainer_seconds=1)))
     open_explainer(qtbot, window)
-    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=5000)
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=EVENTUALLY_MS)
     assert not window.overlay.isVisible()   # the explainer does not warn, it just goes home
 
 
@@ -149,7 +150,7 @@ def test_welcome_attract_loop_cycles_chapter_highlights(qtbot, make_window, ship
     assert window.welcome.highlight_text.text() == chapters[0].highlight["en"]
     window.welcome._attract.setInterval(50)
     window.welcome._attract.start()
-    qtbot.waitUntil(lambda: window.welcome.highlight_text.text() == chapters[1].highlight["en"], timeout=1000)
+    qtbot.waitUntil(lambda: window.welcome.highlight_text.text() == chapters[1].highlight["en"], timeout=EVENTUALLY_MS)
     assert window.welcome.highlight_picture.asset() == chapters[1].illustration.file
     window.go(Screen.EXPLAINER)
     assert not window.welcome._attract.isActive()   # only while the welcome screen is showing
@@ -208,7 +209,7 @@ def test_every_page_is_laid_out_ahead_in_quiet_time(qtbot, make_window, shipped_
     def pages_built():
         return explainer.chapter_stack.findChildren(ChapterPage, options=Qt.FindDirectChildrenOnly)
 
-    qtbot.waitUntil(lambda: len(pages_built()) == wanted, timeout=10_000)
+    qtbot.waitUntil(lambda: len(pages_built()) == wanted, timeout=EVENTUALLY_MS)
     assert {(page.language, page.chapter_id) for page in pages_built()} == {
         (language, chapter.id) for language in shipped_content.languages for chapter in explainer.chapters}
     built = set(pages_built())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.config import PrinterSpec
 from kiosk.ui.shell import Screen
 from tests.printing.cups_server import pdf_text, printed_jobs, printed_text
-from tests.ui.drive import answer_current, click, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, answer_current, click, walk_to_review
 from tests.ui.test_shell import enter_pin, long_press_staff_corner
 
 pytestmark = pytest.mark.ui
@@ -25,9 +25,9 @@ def print_a_handout(qtbot, window) -> int:
     click(qtbot, window.welcome.check_button)
     walk_to_review(qtbot, window)
     click(qtbot, window.review.finish_button)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     click(qtbot, window.handout.print_button)
-    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=EVENTUALLY_MS)
     return window.visit.handout_number
 
 
@@ -57,7 +57,7 @@ def test_a_patients_handout_prints_at_a_real_cups_queue_from_the_kiosk(qtbot, ma
     assert window.done.message.text() == window.content.ui.get("done.printing", "en", number=number)
     text = printed_text(output)
     assert "Clinician summary" in text or "Your plan for leg cramps" in text
-    qtbot.waitUntil(lambda: not list((config.spool_dir / "jobs").glob("*.pdf")), timeout=20000)
+    qtbot.waitUntil(lambda: not list((config.spool_dir / "jobs").glob("*.pdf")), timeout=EVENTUALLY_MS)
     assert cups.pending(queue) == []  # printed, and the spool holds no document any more
 
 
@@ -80,15 +80,15 @@ def test_the_staff_panel_lists_todays_jobs_with_no_answers_and_cancels_one(qtbot
     number = print_a_handout(qtbot, window)
     click(qtbot, window.done.done_button)
     open_staff_panel(qtbot, window)
-    qtbot.waitUntil(lambda: any("At the printer" in row for row in job_rows(window).values()), timeout=20000)
-    qtbot.waitUntil(lambda: "paused in CUPS: paper jam" in window.staff.printing.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: any("At the printer" in row for row in job_rows(window).values()), timeout=EVENTUALLY_MS)
+    qtbot.waitUntil(lambda: "paused in CUPS: paper jam" in window.staff.printing.status.text(), timeout=EVENTUALLY_MS)
     rows = job_rows(window)
     handout_id = next(job_id for job_id in rows if job_id.endswith("-handout"))
     assert f"#{number}" in rows[handout_id] and "Handout" in rows[handout_id] and "English" in rows[handout_id]
     everything = " ".join(rows.values()).lower()
     assert "jos" not in everything and "statin" not in everything  # the panel shows no answers, no names
     click(qtbot, staff_button(window, f"cancel_{handout_id}"))
-    qtbot.waitUntil(lambda: "Cancelled" in job_rows(window).get(handout_id, ""), timeout=20000)
+    qtbot.waitUntil(lambda: "Cancelled" in job_rows(window).get(handout_id, ""), timeout=EVENTUALLY_MS)
     assert not (config.spool_dir / "jobs" / f"{handout_id}.pdf").exists()
     assert len(cups.pending(queue)) == 1  # only the clinician summary is still held
     cups.run("cupsenable", queue, check=True)
@@ -99,11 +99,11 @@ def test_staff_print_a_test_page_and_a_general_handout(qtbot, make_window, confi
     queue, output = cups.add_queue()
     window = make_window(site_config=cups_config(config, queue))
     open_staff_panel(qtbot, window)
-    qtbot.waitUntil(lambda: window.staff.printing.status.text().startswith("Printer: ready"), timeout=20000)
+    qtbot.waitUntil(lambda: window.staff.printing.status.text().startswith("Printer: ready"), timeout=EVENTUALLY_MS)
     click(qtbot, staff_button(window, "print_test_page"))
     assert "If you can read this page, the kiosk can print." in " ".join(printed_text(output).split())
     click(qtbot, staff_button(window, "print_general_es"))
-    qtbot.waitUntil(lambda: len(printed_jobs(output)) == 2, timeout=60_000)
+    qtbot.waitUntil(lambda: len(printed_jobs(output)) == 2, timeout=EVENTUALLY_MS)
     text = pdf_text(printed_jobs(output)[1])
     assert "Su plan para los calambres" in text and "Preparado para" not in text
 
@@ -113,17 +113,17 @@ def test_staff_see_cups_down_and_try_the_job_again_once_it_is_back(qtbot, make_w
     window = make_window(site_config=cups_config(config, queue))
     cups.stop()
     print_a_handout(qtbot, window)
-    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed_number", timeout=20000)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed_number", timeout=EVENTUALLY_MS)
     click(qtbot, window.done.done_button)
     open_staff_panel(qtbot, window)
-    qtbot.waitUntil(lambda: "not running" in window.staff.printing.status.text(), timeout=20000)
-    qtbot.waitUntil(lambda: any(job_id.endswith("-handout") for job_id in job_rows(window)), timeout=20000)
+    qtbot.waitUntil(lambda: "not running" in window.staff.printing.status.text(), timeout=EVENTUALLY_MS)
+    qtbot.waitUntil(lambda: any(job_id.endswith("-handout") for job_id in job_rows(window)), timeout=EVENTUALLY_MS)
     rows = job_rows(window)
     handout_id = next(job_id for job_id in rows if job_id.endswith("-handout"))
     assert "Not printed yet: CUPS (the print system) is not running" in rows[handout_id]
     cups.start()
     click(qtbot, staff_button(window, f"retry_{handout_id}"))
-    qtbot.waitUntil(lambda: "Printed" in job_rows(window).get(handout_id, ""), timeout=20000)
+    qtbot.waitUntil(lambda: "Printed" in job_rows(window).get(handout_id, ""), timeout=EVENTUALLY_MS)
     text = printed_text(output)  # the handout, or the clinician summary if its back-off ended meanwhile
     assert "Your plan for leg cramps" in text or "Clinician summary" in text
 

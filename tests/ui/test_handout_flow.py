@@ -10,7 +10,7 @@ import pytest
 from kiosk.config import PrinterSpec
 from kiosk.ui.shell import Screen
 from tests.ui.clipping import clipped_texts
-from tests.ui.drive import TYPICAL, click, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, TYPICAL, click, walk_to_review
 
 pytestmark = pytest.mark.ui
 
@@ -56,8 +56,8 @@ def test_the_preview_screen_is_painted_before_the_handout_worker_starts(qtbot, m
     real_prepare = window.handout_maker.prepare
     window.handout_maker.prepare = lambda *args: (painted_when_asked.append(painted.seen), real_prepare(*args))
     click(qtbot, window.review.finish_button)
-    qtbot.waitUntil(lambda: painted_when_asked == [True], timeout=5000)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: painted_when_asked == [True], timeout=EVENTUALLY_MS)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     window.handout.removeEventFilter(painted)
 
 
@@ -79,15 +79,15 @@ def test_finish_previews_the_handout_and_print_sends_it(qtbot, make_window, fold
                                                         title):
     window = make_window(site_config=folder_config)
     finish(qtbot, window, language)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     assert window.handout.preview.image is not None and not window.handout.preview.image.isNull()
     click(qtbot, window.handout.print_button)
     assert window.current is Screen.DONE
-    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=EVENTUALLY_MS)
     number = window.visit.handout_number
     assert window.done.message.text() == window.content.ui.get("done.printing", language, number=number)
     folder = tmp_path / "printed"
-    qtbot.waitUntil(lambda: len(list(folder.glob("*.pdf"))) == 2, timeout=15000)
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.pdf"))) == 2, timeout=EVENTUALLY_MS)
     handout = next(folder.glob(f"*-{number:04d}-handout.pdf"))
     text = pdf_text(handout)
     assert title in text and ("José" in text)  # TYPICAL's first name, typed on the kiosk keyboard
@@ -95,7 +95,7 @@ def test_finish_previews_the_handout_and_print_sends_it(qtbot, make_window, fold
     assert "Clinician summary" in summary and "Positive screen" in summary
     names = " ".join(path.name for path in folder.iterdir()).lower()
     assert "jos" not in names and "type_2" not in names
-    qtbot.waitUntil(lambda: not list((folder_config.spool_dir / "jobs").glob("*.pdf")), timeout=15000)
+    qtbot.waitUntil(lambda: not list((folder_config.spool_dir / "jobs").glob("*.pdf")), timeout=EVENTUALLY_MS)
 
 
 def test_print_waits_until_the_handout_is_ready(qtbot, make_window, folder_config, monkeypatch):
@@ -111,7 +111,7 @@ def test_print_waits_until_the_handout_is_ready(qtbot, make_window, folder_confi
     assert window.handout.state == "preparing" and not window.handout.print_button.isEnabled()
     assert window.handout.preview.message == window.content.ui.get("handout.preparing", "en")
     gate.set()
-    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=EVENTUALLY_MS)
 
 
 def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, folder_config, monkeypatch):
@@ -133,11 +133,11 @@ def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, 
     monkeypatch.setattr(maker_module, "make_documents", slow)
     window = make_window(site_config=folder_config)
     finish(qtbot, window)
-    qtbot.waitUntil(started.is_set, timeout=5000)  # the worker is making it
+    qtbot.waitUntil(started.is_set, timeout=EVENTUALLY_MS)  # the worker is making it
     click(qtbot, window.handout.start_over_button)
     assert window.current is Screen.WELCOME
     gate.set()
-    qtbot.waitUntil(done.is_set, timeout=15000)
+    qtbot.waitUntil(done.is_set, timeout=EVENTUALLY_MS)
     qtbot.wait(200)  # let the queued signal arrive
     assert window.visit.prepared is None and window.handout.preview.image is None
     assert window.current is Screen.WELCOME
@@ -154,7 +154,7 @@ def test_when_the_handout_cannot_be_made_the_patient_is_sent_to_the_desk(qtbot, 
     monkeypatch.setattr(maker_module, "make_documents", broken)
     window = make_window(site_config=folder_config)
     finish(qtbot, window)
-    qtbot.waitUntil(lambda: window.handout.state == "failed", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "failed", timeout=EVENTUALLY_MS)
     assert not window.handout.print_button.isVisible()
     assert window.handout.hint.text() == window.content.ui.get("handout.failed", "en")
     assert "José" not in caplog.text and "RuntimeError" in caplog.text
@@ -168,9 +168,9 @@ def test_a_printer_that_cannot_take_the_job_sends_the_patient_to_the_desk_with_t
     blocked.write_text("a file where the folder should be")
     window = make_window(site_config=replace(config, printer=PrinterSpec("folder", str(blocked / "printed"))))
     finish(qtbot, window)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     click(qtbot, window.handout.print_button)
-    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed_number", timeout=15000)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed_number", timeout=EVENTUALLY_MS)
     number = window.visit.handout_number
     assert window.done.message.text() == window.content.ui.get("done.print_failed_number", "en", number=number)
     waiting = list((config.spool_dir / "jobs").glob(f"*-{number:04d}-handout.pdf"))
@@ -182,9 +182,9 @@ def test_a_spool_that_cannot_be_written_still_answers_the_patient(qtbot, make_wi
     blocked.write_text("a file where the spool folder should be")
     window = make_window(site_config=replace(config, spool_dir=blocked / "spool"))
     finish(qtbot, window)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     click(qtbot, window.handout.print_button)
-    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed", timeout=15000)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed", timeout=EVENTUALLY_MS)
     assert window.done.message.text() == window.content.ui.get("done.print_failed", "en")
 
 
@@ -195,7 +195,7 @@ def test_change_my_answers_goes_back_to_the_review(qtbot, make_window, folder_co
     assert window.current is Screen.REVIEW
     click(qtbot, window.review.finish_button)
     assert window.current is Screen.HANDOUT
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
@@ -203,7 +203,7 @@ def test_change_my_answers_goes_back_to_the_review(qtbot, make_window, folder_co
 def test_the_handout_screen_clips_no_text(qtbot, make_window, folder_config, size, language):
     window = make_window(size=size, site_config=folder_config)
     finish(qtbot, window, language)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     assert clipped_texts(window.handout) == []
 
 
@@ -215,13 +215,13 @@ def test_a_spool_that_does_not_answer_sends_the_patient_to_the_desk_not_a_spinne
 
     stuck = threading.Event()
     real = FrontDesk.submit_handout
-    monkeypatch.setattr(FrontDesk, "submit_handout", lambda *a, **k: (stuck.wait(20), real(*a, **k))[1])
+    monkeypatch.setattr(FrontDesk, "submit_handout", lambda *a, **k: (stuck.wait(600), real(*a, **k))[1])
     window = make_window(site_config=folder_config)
     window.print_answer_ms = 300
     finish(qtbot, window)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     click(qtbot, window.handout.print_button)
     assert window.done.message_key == "done.message"  # at once: the thanks, while the spool works
-    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed", timeout=3000)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.print_failed", timeout=EVENTUALLY_MS)
     stuck.set()  # the disk comes back: the job is spooled after all, and the number is shown
-    qtbot.waitUntil(lambda: window.done.message_key == "done.printing", timeout=15000)
+    qtbot.waitUntil(lambda: window.done.message_key == "done.printing", timeout=EVENTUALLY_MS)

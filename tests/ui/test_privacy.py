@@ -31,7 +31,7 @@ from kiosk.ui.handout_maker import PreparedHandout
 from kiosk.ui.screens.handout_preview import PagePreview
 from kiosk.ui.shell import Screen
 from kiosk.ui.widgets.answer_widget import AnswerWidget
-from tests.ui.drive import TYPICAL, click, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, TYPICAL, click, walk_to_review
 
 pytestmark = pytest.mark.ui
 
@@ -154,15 +154,15 @@ def spool_texts(config) -> list[str]:
 
 def wait_for_preview(qtbot, window):
     click(qtbot, window.review.finish_button)
-    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.state == "ready", timeout=EVENTUALLY_MS)
     assert window.handout.preview.image is not None
 
 
 def end_finished(qtbot, window, printed):
     wait_for_preview(qtbot, window)
     click(qtbot, window.handout.print_button)
-    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=15000)
-    qtbot.waitUntil(lambda: len(list(printed.glob("*.pdf"))) == 2, timeout=15000)   # handout and summary
+    qtbot.waitUntil(lambda: window.visit.handout_number is not None, timeout=EVENTUALLY_MS)
+    qtbot.waitUntil(lambda: len(list(printed.glob("*.pdf"))) == 2, timeout=EVENTUALLY_MS)   # handout and summary
     click(qtbot, window.done.done_button)
 
 
@@ -176,8 +176,8 @@ def end_start_over(qtbot, window, printed):
 def wait_for_idle_wipe(qtbot, window):
     visit = window.visit
     window.idle.set_time_scale(5)                          # 5 ms a "second": the wipe comes in well under 1 s
-    qtbot.waitUntil(window.overlay.isVisible, timeout=5000)   # "Still there?" first
-    qtbot.waitUntil(lambda: window.visit is not visit and window.current is Screen.WELCOME, timeout=5000)
+    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)   # "Still there?" first
+    qtbot.waitUntil(lambda: window.visit is not visit and window.current is Screen.WELCOME, timeout=EVENTUALLY_MS)
 
 
 def end_idle_on_handout(qtbot, window, printed):

@@ -12,7 +12,7 @@ from kiosk.config import IdleTimes
 from kiosk.logs import setup_logging
 from kiosk.staff_pin import hash_pin
 from kiosk.ui.idle import IdleRule
-from tests.ui.drive import TYPICAL, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, TYPICAL, walk_to_review
 
 pytestmark = pytest.mark.ui
 
@@ -30,7 +30,7 @@ def test_a_visit_leaves_no_answer_or_pin_in_the_log(qtbot, make_window, config, 
     walk_to_review(qtbot, window, {**TYPICAL, "cramp_duration": "over_10_min", "first_name": "zoraida"})
     assert window.visit.answers["first_name"] == "Zoraida"
     window.idle.set_rule(IdleRule(1, warn=True))
-    qtbot.waitUntil(lambda: window.visit.answers == {}, timeout=4000)      # idle wipe
+    qtbot.waitUntil(lambda: window.visit.answers == {}, timeout=EVENTUALLY_MS)      # idle wipe
     window.activity.set_hold_ms(100)
     qtbot.mousePress(window, Qt.LeftButton, pos=QPoint(5, 5))
     qtbot.wait(200)

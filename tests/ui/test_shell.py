@@ -14,6 +14,7 @@ from kiosk.staff_pin import MAX_TRIES, hash_pin
 from kiosk.ui.idle import IdleRule
 from kiosk.ui.shell import Screen
 from kiosk.ui.theme import HIGH_CONTRAST, STANDARD
+from tests.ui.drive import EVENTUALLY_MS
 
 pytestmark = pytest.mark.ui
 
@@ -54,7 +55,7 @@ def test_welcome_idle_quietly_resets_language_and_comfort(qtbot, make_window, co
     window = make_window(site_config=replace(config, idle=IdleTimes(explainer_seconds=1)))
     click(qtbot, window.welcome.language_buttons["es"])
     click(qtbot, window.welcome.text_size_buttons[150])
-    qtbot.waitUntil(lambda: window.visit.language == "en", timeout=5000)
+    qtbot.waitUntil(lambda: window.visit.language == "en", timeout=EVENTUALLY_MS)
     assert window.visit.text_percent == 100
     assert window.welcome.language_buttons["en"].isChecked()
 
@@ -68,12 +69,12 @@ def test_still_there_overlay_more_time_then_wipe(qtbot, make_window, config):
     click(qtbot, window.question.answer_widget.cards["yes"])          # cramp_any: yes
     visit = window.visit
     assert visit.answers == {"red_flags": ("none",), "cramp_any": "yes"}
-    qtbot.waitUntil(window.overlay.isVisible, timeout=5000)
+    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)
     assert "2" in window.overlay.message.text()
     click(qtbot, window.overlay.more_time_button)
     assert not window.overlay.isVisible()
     assert window.visit is visit                     # more time keeps the answers
-    qtbot.waitUntil(window.overlay.isVisible, timeout=5000)
+    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)
     qtbot.mouseClick(window.overlay, Qt.LeftButton)  # a tap beside the button does not cancel the countdown
     qtbot.waitUntil(lambda: window.visit is not visit, timeout=3500)
     assert not window.overlay.isVisible()
@@ -93,7 +94,7 @@ def test_touch_counts_as_activity(qtbot, make_window):
         QTest.touchEvent(window, device).press(0, spot).commit()
         QTest.touchEvent(window, device).release(0, spot).commit()
         assert not window.overlay.isVisible()
-    qtbot.waitUntil(window.overlay.isVisible, timeout=4000)         # and once the touches stop, it does
+    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)         # and once the touches stop, it does
 
 
 def long_press_staff_corner(qtbot, window):
@@ -178,7 +179,7 @@ def test_staff_screens_time_out_to_welcome(qtbot, make_window, config):
     window = make_window(site_config=replace(config, idle=IdleTimes(staff_seconds=1)))
     long_press_staff_corner(qtbot, window)
     enter_pin(qtbot, window, "0000")
-    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=5000)
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=EVENTUALLY_MS)
 
 
 @pytest.mark.qt_no_exception_capture
@@ -200,7 +201,7 @@ def test_an_unexpected_error_is_logged_and_the_kiosk_returns_to_welcome(qtbot, m
 
         window.welcome.learn_requested.connect(broken)
         click(qtbot, window.welcome.learn_button)
-        qtbot.waitUntil(lambda: window.visit.language == "en", timeout=2000)
+        qtbot.waitUntil(lambda: window.visit.language == "en", timeout=EVENTUALLY_MS)
     finally:
         sys.excepthook = old_hook
     assert window.current is Screen.WELCOME and window.visit.language == "en"

@@ -12,7 +12,7 @@ from kiosk.config import IdleTimes
 from kiosk.ui.shell import Screen
 from kiosk.ui.widgets.keyboard import typed
 from tests.ui.clipping import clipped_texts
-from tests.ui.drive import SKIP, TYPICAL, answer_current, click, tap_region, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, SKIP, TYPICAL, answer_current, click, tap_region, walk_to_review
 
 pytestmark = pytest.mark.ui
 
@@ -47,7 +47,7 @@ def test_a_whole_visit_by_touch_reaches_the_review(qtbot, make_window, shipped_c
     assert window.review.rows["mnsi_10"].text() == shipped_content.ui.get("survey.skip_not_sure", language)
     click(qtbot, window.review.finish_button)
     assert window.current is Screen.HANDOUT
-    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=EVENTUALLY_MS)
     click(qtbot, window.handout.print_button)
     assert window.current is Screen.DONE
     click(qtbot, window.done.done_button)
@@ -127,7 +127,7 @@ def test_idle_wipe_mid_survey_leaves_no_answer_anywhere(qtbot, make_window, conf
     walk_to_review(qtbot, window, {**TYPICAL, "first_name": "zoraida"}, stop_before="first_name")
     answer_current(qtbot, window, "zoraida")
     assert window.current is Screen.REVIEW and window.visit.answers["first_name"] == "Zoraida"
-    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=5000)
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=EVENTUALLY_MS)
     assert window.visit.survey is None and window.visit.answers == {}
     assert window.question.session is None and window.review.session is None and not window.review.rows
     qtbot.wait(50)                                                    # let deleteLater run
@@ -194,7 +194,7 @@ def test_no_survey_screen_clips_text(qtbot, make_window, size, text_percent, lan
             break
         answer_current(qtbot, window, TYPICAL[on_screen(window)] if TYPICAL[on_screen(window)] is not SKIP else SKIP)
     click(qtbot, window.review.finish_button)
-    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=15000)
+    qtbot.waitUntil(lambda: window.handout.print_button.isEnabled(), timeout=EVENTUALLY_MS)
     problems += [f"handout: {p}" for p in clipped_texts(window)]
     click(qtbot, window.handout.print_button)
     problems += [f"done: {p}" for p in clipped_texts(window)]
@@ -224,7 +224,7 @@ def test_an_emergency_is_never_cleared_without_the_pin(qtbot, make_window, confi
     assert window.current is Screen.ALERT_EMERGENCY
     click(qtbot, window.emergency.staff_button)
     assert window.current is Screen.STAFF_PIN
-    qtbot.waitUntil(lambda: window.current is Screen.ALERT_EMERGENCY, timeout=6000)   # PIN pad left open
+    qtbot.waitUntil(lambda: window.current is Screen.ALERT_EMERGENCY, timeout=EVENTUALLY_MS)   # PIN pad left open
     window.recover()                                                                 # after an unexpected error
     assert window.current is Screen.ALERT_EMERGENCY and window.visit.answers["red_flags"] == ("leg_cold_pale",)
     click(qtbot, window.emergency.staff_button)
@@ -232,7 +232,7 @@ def test_an_emergency_is_never_cleared_without_the_pin(qtbot, make_window, confi
         click(qtbot, window.staff_pin.keys[digit])
     click(qtbot, window.staff_pin.ok_button)
     assert window.current is Screen.STAFF and not window.emergency_pending
-    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=6000)          # staff panel times out
+    qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=EVENTUALLY_MS)          # staff panel times out
     assert window.visit.answers == {}
 
 
