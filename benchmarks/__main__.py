@@ -3,7 +3,8 @@
 Each benchmark runs in its own fresh process (`python -m benchmarks.NAME --json`), with its baseline measured
 in the same run (a bare PySide6 window, a bare ReportLab document, `lp` alone, the 10 % mark of the soak).
 `--quick` uses short runs (a few minutes in all); the full run takes about an hour (two 1000-patient soaks and
-a 20 000-event monkey run). `--json` prints one JSON object: the headline figures at the top level, and every
+a 20 000-event monkey run). `--slow-pc` runs every benchmark, its baseline included, limited to half of one CPU
+core (benchmarks/slow_pc.py), as on a lobby's slow kiosk PC. `--json` prints one JSON object: the headline figures at the top level, and every
 benchmark's own output (medians with min and max, baselines) under "details".
 """
 
@@ -16,8 +17,11 @@ import platform
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
+
+from benchmarks import slow_pc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,12 +39,12 @@ RUNS = {
 }
 
 
-def run(name: str, args: list[str]) -> dict:
+def run(name: str, args: list[str], prefix: list[str] = (), preexec=None) -> dict:
     module = "soak" if name == "soak_cups" else name
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", f"benchmarks.{module}", *args, "--json"], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([*prefix, sys.executable, "-m", f"benchmarks.{module}", *args, "--json"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, preexec_fn=preexec)
     if result.returncode != 0:
         return {"error": (result.stderr or result.stdout).strip().splitlines()[-1:]}
     figures = json.loads(result.stdout.strip().splitlines()[-1])
@@ -99,15 +103,17 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="short runs (minutes, not an hour)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--only", action="append", choices=sorted(RUNS), help="run just these (repeatable)")
+    parser.add_argument("--slow-pc", action="store_true", help="limit every run to half of one CPU core")
     args = parser.parse_args()
     details = {}
-    for name, (quick, full) in RUNS.items():
-        if args.only and name not in args.only:
-            continue
-        if not args.json:
-            print(f"running {name} ...", file=sys.stderr, flush=True)
-        details[name] = run(name, quick if args.quick else full)
-    result = {**headline(details), "quick": args.quick, "date": date.today().isoformat(),
+    with slow_pc.limited() if args.slow_pc else nullcontext(([], None, "none")) as (prefix, preexec, limit):
+        for name, (quick, full) in RUNS.items():
+            if args.only and name not in args.only:
+                continue
+            if not args.json:
+                print(f"running {name} ...", file=sys.stderr, flush=True)
+            details[name] = run(name, quick if args.quick else full, prefix, preexec)
+    result = {**headline(details), "quick": args.quick, "cpu_limit": limit, "date": date.today().isoformat(),
               "machine": f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs, "
                          f"Python {platform.python_version()}", "details": details}
     if args.json:
