@@ -43,6 +43,11 @@ CUPS = Need(
     ("cups", "cups-client", "cups-bsd", "cups-filters", "printer-driver-cups-pdf"),
     "Fedora: dnf install cups cups-client cups-filters; Arch: pacman -S cups cups-filters; "
     "macOS and Windows: the CUPS tier cannot run there")
+SPEECH = Need(
+    "speech", "Qt's speech module links libpulse; speech-dispatcher with espeak-ng speaks English and Spanish",
+    ("libpulse0", "speech-dispatcher", "speech-dispatcher-espeak-ng", "espeak-ng"),
+    "Fedora: dnf install pulseaudio-libs speech-dispatcher speech-dispatcher-espeak-ng; "
+    "Arch: pacman -S libpulse speech-dispatcher espeak-ng; Windows: its own voices (docs/deploy.md)")
 BUNDLE = Need(
     "bundle", "PyInstaller reads and strips the bundle's libraries with binutils",
     ("binutils",),
@@ -55,14 +60,15 @@ VENV = Need(
 # What each dev.py command needs. A tier of the tests needs only its own.
 FOR_TIER = {
     "pure": (VENV, PDF_TOOLS),
-    "ui": (VENV, QT_OFFSCREEN, PDF_TOOLS),
-    "cups": (VENV, QT_OFFSCREEN, PDF_TOOLS, CUPS),
-    "bundle": (VENV, QT_OFFSCREEN, PDF_TOOLS, CUPS, BUNDLE),
+    "ui": (VENV, QT_OFFSCREEN, PDF_TOOLS, SPEECH),
+    "cups": (VENV, QT_OFFSCREEN, PDF_TOOLS, SPEECH, CUPS),
+    # The build host's X client libraries go into the bundle: the same ones on every build host.
+    "bundle": (VENV, QT_OFFSCREEN, QT_DISPLAY, PDF_TOOLS, SPEECH, CUPS, BUNDLE),
 }
 FOR_COMMAND = {
     "test": FOR_TIER["bundle"],
-    "run": (VENV, QT_OFFSCREEN, QT_DISPLAY),
-    "build": (VENV, QT_OFFSCREEN, BUNDLE),
+    "run": (VENV, QT_OFFSCREEN, QT_DISPLAY, SPEECH),
+    "build": (VENV, QT_OFFSCREEN, QT_DISPLAY, SPEECH, BUNDLE),
 }
 
 
