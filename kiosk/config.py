@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from kiosk import paths
 from kiosk.fields import Fields
-from kiosk.problems import Problem
+from kiosk.problems import Problem, internal_error
 from kiosk.yamldoc import YamlDoc, load_yaml_file
 
 PRINTER_KINDS = ("cups", "qt", "folder")
@@ -73,6 +73,7 @@ class SiteConfig:
     paper: str = "letter"
     spool_dir: Path = field(default_factory=paths.default_spool_dir)
     spool_retention_hours: int = 24
+    reprint_grace_minutes: int = 10  # a printed document is kept this long for "Print again", then deleted
     staff_pin_hash: str | None = None
     content_dir: Path | None = None
     display: str = "auto"
@@ -112,13 +113,16 @@ def load_config(path: Path | None) -> tuple[SiteConfig, list[Problem]]:
         return SiteConfig(source=path), doc.problems
     if doc.data is None:
         return SiteConfig(source=path), []
-    config = _read(doc, Fields(doc), path)
+    try:
+        config = _read(doc, Fields(doc), path)
+    except Exception as error:  # noqa: BLE001 - the safety net; the fuzzer counts every catch as a bug
+        return SiteConfig(source=path), doc.problems + [internal_error(doc.label, error)]
     return config, doc.problems
 
 
 TOP_KEYS = ("kiosk_name", "clinic", "languages", "default_language", "idle", "printer", "paper", "spool_dir",
-            "spool_retention_hours", "staff_pin_hash", "content_dir", "display", "hide_cursor", "text_size",
-            "high_contrast", "screen_dpi", "log_dir")
+            "spool_retention_hours", "reprint_grace_minutes", "staff_pin_hash", "content_dir", "display",
+            "hide_cursor", "text_size", "high_contrast", "screen_dpi", "log_dir")
 
 
 def _read(doc: YamlDoc, fields: Fields, path: Path) -> SiteConfig:
@@ -143,6 +147,7 @@ def _read(doc: YamlDoc, fields: Fields, path: Path) -> SiteConfig:
     take("paper", lambda v, p: fields.choice(v, p, PAPER_SIZES, what="paper"))
     take("spool_dir", lambda v, p: _read_path(fields, v, p, base))
     take("spool_retention_hours", lambda v, p: fields.integer(v, p, what="spool_retention_hours", low=1, high=720))
+    take("reprint_grace_minutes", lambda v, p: fields.integer(v, p, what="reprint_grace_minutes", low=0, high=60))
     take("staff_pin_hash", lambda v, p: _read_pin_hash(fields, v, p))
     take("content_dir", lambda v, p: _read_folder(fields, v, p, base))
     take("display", lambda v, p: fields.choice(v, p, DISPLAY_MODES, what="display"))

@@ -25,6 +25,19 @@ class Problem:
         return f"{text}\n    How to fix: {self.fix}" if self.fix else text
 
 
+# How a problem begins when a reader met something it did not expect and the loader's safety net caught the
+# error: the author still gets the file and a way forward, and the fuzzer (benchmarks/fuzz_loaders.py) counts
+# every such problem as a bug to fix.
+INTERNAL_ERROR = "the kiosk could not finish reading this file"
+
+
+def internal_error(file: str, error: BaseException) -> Problem:
+    """A reader's unexpected error as a problem: its type only (the message may quote a patient's answer)."""
+    return Problem(file, "", f"{INTERNAL_ERROR} (an internal error: {type(error).__name__})",
+                   "Check this file against the content guide (content/README.md) or the example config; if it "
+                   "looks right, report this line to the kiosk's developers.")
+
+
 def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """' (did you mean 'diabetes'?)' when one candidate is close, else ''."""
     if not isinstance(word, str):

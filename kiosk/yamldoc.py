@@ -39,6 +39,8 @@ def format_path(path: YamlPath) -> str:
     """('questions', 3, 'show_if') -> 'questions[3].show_if'."""
     text = ""
     for part in path:
+        if not isinstance(part, (int, str)) or isinstance(part, bool):
+            part = str(part)   # a key YAML read as a number or yes/no, like `1.5:`; shown as written
         if isinstance(part, int):
             text += f"[{part}]"
         elif not _SIMPLE_KEY.match(part):
@@ -59,6 +61,9 @@ class YamlDoc:
 
     def line_of(self, path: YamlPath) -> int | None:
         """The line of the path, or of its nearest parent that has one."""
+        # Keys YAML read as numbers or yes/no are recorded under their text (see _build)
+        path = tuple(part if isinstance(part, (int, str)) and not isinstance(part, bool) else str(part)
+                     for part in path)
         for end in range(len(path), -1, -1):
             line = self.lines.get(tuple(path[:end]))
             if line is not None:

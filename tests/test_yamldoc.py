@@ -125,3 +125,12 @@ def test_plain_values_still_read_as_before():
     doc = load_yaml_text('a: 1\nb: 1.5\nc: yes\nd: ~\ne: "text"\nf: [1, {g: h}]\n', "f.yaml")
     assert not doc.problems
     assert doc.data == {"a": 1, "b": 1.5, "c": True, "d": None, "e": "text", "f": [1, {"g": "h"}]}
+
+
+def test_a_path_through_a_number_or_yes_no_key_still_formats():
+    # `1.5: x` or `yes: x` as a key, under a mapping that expects language codes (found by the fuzzer)
+    assert format_path(("strings", 1.5)) == 'strings["1.5"]'
+    assert format_path(("strings", True)) == "strings.True"
+    doc = load_yaml_text("strings:\n  1.5: x\n", "f.yaml")
+    doc.problem(("strings", 1.5), "not a language")
+    assert doc.problems[0].line == 2

@@ -12,8 +12,8 @@ from kiosk.content.read_survey import read_survey
 from kiosk.content.read_ui import read_language_names, read_ui
 from kiosk.fields import Fields
 from kiosk.localtext import LANGUAGE_NAMES_FOR_AUTHORS
-from kiosk.problems import Problem
-from kiosk.yamldoc import load_yaml_file
+from kiosk.problems import Problem, internal_error
+from kiosk.yamldoc import YamlDoc, load_yaml_file
 
 CONTENT_FILES = ("ui.yaml", "explainer.yaml", "survey.yaml", "handout.yaml")
 
@@ -37,7 +37,7 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
         return None, problems
 
     ui_doc = docs["ui.yaml"]
-    names = read_language_names(Fields(ui_doc, ()), ui_doc.data) or {}
+    names = _guarded(ui_doc, lambda: read_language_names(Fields(ui_doc, ()), ui_doc.data)) or {}
     missing = [language for language in languages if language not in names]
     for language in missing:
         name = LANGUAGE_NAMES_FOR_AUTHORS.get(language, language)
@@ -50,11 +50,25 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
     def fields(name: str) -> Fields:
         return Fields(docs[name], languages, known_languages=names)
 
-    ui = read_ui(fields("ui.yaml"), ui_doc.data, names)
-    explainer = read_explainer(fields("explainer.yaml"), docs["explainer.yaml"].data, assets)
-    survey = read_survey(fields("survey.yaml"), docs["survey.yaml"].data, assets)
-    handout = read_handout(fields("handout.yaml"), docs["handout.yaml"].data, assets, survey)
+    ui = _guarded(ui_doc, lambda: read_ui(fields("ui.yaml"), ui_doc.data, names))
+    explainer = _guarded(docs["explainer.yaml"], lambda: read_explainer(fields("explainer.yaml"),
+                                                                        docs["explainer.yaml"].data, assets))
+    survey = _guarded(docs["survey.yaml"], lambda: read_survey(fields("survey.yaml"), docs["survey.yaml"].data,
+                                                               assets))
+    handout = _guarded(docs["handout.yaml"], lambda: read_handout(fields("handout.yaml"),
+                                                                  docs["handout.yaml"].data, assets, survey))
     problems = [problem for doc in docs.values() for problem in doc.problems]
     if problems or None in (ui, explainer, survey, handout):
         return None, problems
     return Content(folder, languages, ui, explainer, survey, handout), []
+
+
+def _guarded(doc: YamlDoc, read):
+    """The reader's result, or None with an internal-error problem in the file it was reading: content the
+    readers did not foresee must still end in a list for the author, never a traceback (and never a kiosk that
+    cannot start its error screen)."""
+    try:
+        return read()
+    except Exception as error:  # noqa: BLE001 - the safety net; the fuzzer counts every catch as a bug
+        doc.problems.append(internal_error(doc.label, error))
+        return None
