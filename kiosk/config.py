@@ -265,12 +265,12 @@ def _read_folder(fields: Fields, value: Any, path, base: Path) -> Path | None:
 
 
 def _read_pin_hash(fields: Fields, value: Any, path) -> str | None:
-    from kiosk.staff_pin import is_pin_hash
+    from kiosk.staff_pin import SET_PIN_FIX, pin_hash_problem
 
     text = fields.string(value, path, what="staff_pin_hash")
-    if text is not None and not is_pin_hash(text):
-        fields.problem(path, "staff_pin_hash is not a hash made by the kiosk (never write the PIN itself here)",
-                       "Run `kiosk set-pin` to set the PIN; it writes this line for you.")
+    reason = pin_hash_problem(text) if text is not None else None
+    if reason:
+        fields.problem(path, reason, SET_PIN_FIX)
         return None
     return text
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.config import SiteConfig
 from kiosk.content import Content
-from kiosk.staff_pin import PinGuard
+from kiosk.staff_pin import PinGuard, PinLockFile
 from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.after_paint import after_next_paint
 from kiosk.ui.idle import IdleClock, IdleRule
@@ -111,7 +111,7 @@ class KioskWindow(QWidget):
         if size:
             self.resize(*size)
 
-        self.pin_guard = PinGuard(config.staff_pin_hash)
+        self.pin_guard = PinGuard(config.staff_pin_hash, store=PinLockFile.in_data_folder())
         self.welcome = WelcomeScreen(content)
         self.explainer = ExplainerScreen(content, config.clinic)
         self.question = QuestionScreen(content)
@@ -218,14 +218,16 @@ class KioskWindow(QWidget):
         self._show(target)
 
     def _show(self, target: Screen) -> None:
-        if target is not self.current:
+        changed = target is not self.current
+        if changed:
             self.screens[self.current].left()
         self.current = target
         self.overlay.hide()
         self.stack.setCurrentWidget(self.screens[target])
         self.screens[target].entered()
         self.idle.set_rule(idle_rule(target, self.config))
-        log.info("screen.shown name=%s", target.value)
+        if changed:   # not once per question: the count would tell which branch a patient took (spec §6)
+            log.info("screen.shown name=%s", target.value)
 
     # --- the survey ---------------------------------------------------------------------------------
 
@@ -335,7 +337,7 @@ class KioskWindow(QWidget):
         else:
             self.question.show_question(session)
             self.go(Screen.SURVEY)
-        log.info("survey.position index=%d", session.progress()[0])
+        # Nothing is logged per question: the count of such lines would tell which branch a patient took (§6)
 
     # --- staff ---------------------------------------------------------------------------------------
 
