@@ -196,7 +196,7 @@ def cmd_config(args) -> int:
 
 def cmd_set_pin(args) -> int:
     from kiosk.config import find_config_file, load_config
-    from kiosk.config_file import write_pin_hash
+    from kiosk.config_file import ConfigWriteError, write_pin_hash
     from kiosk import paths
     from kiosk.staff_pin import hash_pin, is_valid_new_pin
 
@@ -214,8 +214,12 @@ def cmd_set_pin(args) -> int:
     if getpass.getpass("Type it again: ") != pin:
         print("The two PINs differ. Nothing was changed.", file=sys.stderr)
         return 2
-    write_pin_hash(path, hash_pin(pin))
-    print(f"Staff PIN set in {path}")
+    try:
+        written = write_pin_hash(path, hash_pin(pin))
+    except ConfigWriteError as error:
+        print(f"{error.message}. Nothing was changed.\n    How to fix: {error.fix}", file=sys.stderr)
+        return 1
+    print(f"Staff PIN set in {written}")
     return 0
 
 

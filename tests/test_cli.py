@@ -122,3 +122,61 @@ def test_text_prints_the_survey_in_the_order_asked(shipped_content):
     first_name = survey.question("first_name").prompt["en"]
     assert lines.index(survey.question("cramp_any").prompt["en"]) < lines.index(first_name)
     assert survey.question("cramp_worst_pain").high_label["en"] in lines
+
+
+# Issue 16 item 8: set-pin on a flow-style config, or one ending in `...`, wrote invalid YAML and still said
+# "Staff PIN set"; on a symlinked config it replaced the link with a file.
+def _set_pin(monkeypatch, path, pin="4826"):
+    answers = iter([pin, pin])
+    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(answers))
+    return cli.main(["set-pin", "--config", str(path)])
+
+
+@pytest.mark.parametrize("text", [
+    '{kiosk_name: "North lobby", paper: a4}\n',
+    '{kiosk_name: "North lobby", paper: a4}',
+    "{}\n",
+    'kiosk_name: "North lobby"\npaper: a4\n...\n',
+    'kiosk_name: "North lobby"\n...\n# end of the file\n',
+    '---\nkiosk_name: "North lobby"\n',
+    '# only a comment',
+    'kiosk_name: "North lobby"\nstaff_pin_hash: "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$'
+    'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="\n',
+])
+def test_set_pin_writes_a_config_that_loads_back_with_the_same_values(tmp_path, monkeypatch, text):
+    import yaml
+
+    path = tmp_path / "config.yaml"
+    path.write_text(text)
+    before = yaml.safe_load(text) or {}
+    assert _set_pin(monkeypatch, path) == 0
+    config, problems = load_config(path)
+    assert problems == [] and verify_pin("4826", config.staff_pin_hash)
+    after = yaml.safe_load(path.read_text())
+    assert {key: value for key, value in after.items() if key != "staff_pin_hash"} == \
+        {key: value for key, value in before.items() if key != "staff_pin_hash"}
+
+
+def test_set_pin_refuses_what_it_cannot_write_back_and_changes_nothing(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "config.yaml"
+    text = '{kiosk_name: "North lobby", # a comment inside the braces\n paper: a4}\n'
+    path.write_text(text)
+    from kiosk import config_file
+
+    monkeypatch.setattr(config_file, "with_pin_line", lambda text, pin_hash: text + "staff_pin_hash: x\n")
+    assert _set_pin(monkeypatch, path) == 1
+    assert path.read_text() == text
+    err = capsys.readouterr().err
+    assert "Nothing was changed" in err and "Staff PIN set" not in err
+
+
+def test_set_pin_writes_through_a_symlinked_config_to_its_target(tmp_path, monkeypatch):
+    target = tmp_path / "managed" / "kiosk.yaml"
+    target.parent.mkdir()
+    target.write_text('kiosk_name: "North lobby"\n')
+    link = tmp_path / "config.yaml"
+    link.symlink_to(target)
+    assert _set_pin(monkeypatch, link) == 0
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    config, problems = load_config(target)
+    assert problems == [] and verify_pin("4826", config.staff_pin_hash)
