@@ -48,6 +48,12 @@ SPEECH = Need(
     ("libpulse0", "speech-dispatcher", "speech-dispatcher-espeak-ng", "espeak-ng"),
     "Fedora: dnf install pulseaudio-libs speech-dispatcher speech-dispatcher-espeak-ng; "
     "Arch: pacman -S libpulse speech-dispatcher espeak-ng; Windows: its own voices (docs/deploy.md)")
+SCREEN_READER_BUS = Need(
+    "at-spi", "the accessibility tests run the kiosk on a virtual X server and read it over the AT-SPI bus, "
+              "as a screen reader does",
+    ("xvfb", "xauth", "dbus", "at-spi2-core", "python3-pyatspi"),
+    "Fedora: dnf install xorg-x11-server-Xvfb dbus-daemon at-spi2-core python3-pyatspi; "
+    "Arch: pacman -S xorg-server-xvfb dbus at-spi2-core python-atspi")
 BUNDLE = Need(
     "bundle", "PyInstaller reads and strips the bundle's libraries with binutils",
     ("binutils",),
@@ -60,10 +66,10 @@ VENV = Need(
 # What each dev.py command needs. A tier of the tests needs only its own.
 FOR_TIER = {
     "pure": (VENV, PDF_TOOLS),
-    "ui": (VENV, QT_OFFSCREEN, PDF_TOOLS, SPEECH),
-    "cups": (VENV, QT_OFFSCREEN, PDF_TOOLS, SPEECH, CUPS),
+    "ui": (VENV, QT_OFFSCREEN, QT_DISPLAY, PDF_TOOLS, SPEECH, SCREEN_READER_BUS),
+    "cups": (VENV, QT_OFFSCREEN, QT_DISPLAY, PDF_TOOLS, SPEECH, SCREEN_READER_BUS, CUPS),
     # The build host's X client libraries go into the bundle: the same ones on every build host.
-    "bundle": (VENV, QT_OFFSCREEN, QT_DISPLAY, PDF_TOOLS, SPEECH, CUPS, BUNDLE),
+    "bundle": (VENV, QT_OFFSCREEN, QT_DISPLAY, PDF_TOOLS, SPEECH, SCREEN_READER_BUS, CUPS, BUNDLE),
 }
 FOR_COMMAND = {
     "test": FOR_TIER["bundle"],

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.logs import log_unhandled, setup_logging
 from kiosk.startup import load_everything
+from kiosk.ui import accessible
 from kiosk.ui.fonts import install_fonts
 
 log = logging.getLogger("kiosk.app")
@@ -20,6 +21,7 @@ EXIT_RESTART = 75   # the error screen's event loop ends with this when the file
 
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    accessible.install()
     app.setApplicationName("clinic-kiosk")
     app.setApplicationDisplayName("Clinic kiosk")
     install_fonts(app)

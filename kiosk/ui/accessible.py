@@ -1,0 +1,64 @@
+"""What a screen reader is given for the kiosk's choice buttons (spec §7).
+
+Qt describes a checkable button with one accessible action, "Toggle", which calls `toggle()`: the button's
+tick changes but `clicked` never fires. Every kiosk choice (a language, a text size, an answer card) acts on
+`clicked`, so a blind patient who chose "Español" with a screen reader saw, or rather heard, it ticked while the
+kiosk stayed in English (found reading the AT-SPI tree). The kiosk's own accessible interface for checkable
+buttons offers "Press", which clicks, exactly like a tap; it also gives the role a screen reader should say
+(a radio button for one-of choices, a check box for any-of) and the checked state.
+
+A button in an exclusive QButtonGroup (or auto-exclusive) is a one-of choice: a radio button; any other
+checkable button is a check box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget
+
+_interfaces: dict[int, QAccessibleWidget] = {}   # kept alive for as long as their button lives
+_installed = False
+
+
+class ChoiceButtonAccessible(QAccessibleWidget):
+    def __init__(self, button: QAbstractButton):
+        group = button.group()
+        one_of = button.autoExclusive() or (group is not None and group.exclusive())
+        super().__init__(button, QAccessible.Role.RadioButton if one_of else QAccessible.Role.CheckBox, "")
+        self._button = button
+
+    def text(self, kind):  # noqa: D102 (Qt override)
+        if kind == QAccessible.Text.Name:
+            return self._button.accessibleName() or self._button.text()
+        return super().text(kind)
+
+    def state(self):  # noqa: D102 (Qt override)
+        state = super().state()
+        state.checkable = True
+        state.checked = self._button.isChecked()
+        return state
+
+    def actionNames(self):  # noqa: N802 (Qt override)
+        return [QAccessibleActionInterface.pressAction()] if self._button.isEnabled() else []
+
+    def doAction(self, name):  # noqa: N802 (Qt override)
+        if name == QAccessibleActionInterface.pressAction() and self._button.isEnabled():
+            self._button.click()
+
+
+def _factory(class_name: str, obj):
+    if not isinstance(obj, QAbstractButton) or not obj.isCheckable():
+        return None
+    interface = ChoiceButtonAccessible(obj)
+    key = id(obj)
+    _interfaces[key] = interface
+    obj.destroyed.connect(lambda *_: _interfaces.pop(key, None))
+    return interface
+
+
+def install() -> None:
+    """Before any window is shown; once per process (a second call does nothing)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
