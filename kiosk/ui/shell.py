@@ -9,7 +9,7 @@ import itertools
 import logging
 from enum import Enum
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -412,6 +412,9 @@ class KioskWindow(QWidget):
         for screen in self.screens.values():
             screen.set_language(self.visit.language)
         self.overlay.set_language(self.visit.language)
+        # The language a screen reader is told (AT-SPI reads Qt's default locale): the visit's, not the PC's.
+        QLocale.setDefault(QLocale(self.visit.language))
+        self.setLocale(QLocale(self.visit.language))
 
     def theme(self) -> Theme:
         screen = self.screen() or QGuiApplication.primaryScreen()
