@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.check_assets import asset_problem
 from kiosk.content.model import BulletList, Chapter, Explainer, Illustration, ListItem, Paragraph
 from kiosk.fields import Fields
 from kiosk.yamldoc import YamlPath
@@ -104,15 +105,15 @@ def _read_list(fields: Fields, value: Any, path: YamlPath, assets: Path) -> Bull
 
 
 def check_asset(fields: Fields, value: Any, path: YamlPath, assets: Path) -> str | None:
-    """A file name under assets/ that exists; SVG or PNG."""
+    """A file name under assets/ that exists (check_assets.py); SVG or PNG."""
     name = fields.string(value, path, what="the file name")
     if name is None:
         return None
     if not name.lower().endswith((".svg", ".png")):
         fields.problem(path, f"'{name}' is not an SVG or PNG picture", "Use an .svg (best) or .png file.")
         return None
-    if not (assets / name).is_file():
-        fields.problem(path, f"the picture 'assets/{name}' does not exist",
-                       "Check the spelling; file names are case-sensitive. Pictures live under assets/.")
+    located = asset_problem(assets, name)   # absolute paths, '..', symbolic links, missing files
+    if located:
+        fields.problem(path, *located)
         return None
     return name

@@ -206,24 +206,13 @@ def _read_range(fields: Fields, data: dict, path: YamlPath, values: dict) -> Non
 
 
 def _read_body_map_image(fields: Fields, value: Any, path: YamlPath, assets: Path, choices) -> str | None:
+    from kiosk.content.check_svg import check_body_map
+
     name = fields.string(value, path, what="the image")
     if name is None:
         return None
-    file = assets / name
-    if not file.is_file():
-        fields.problem(path, f"the picture 'assets/{name}' does not exist", "Check the file name under assets/.")
-        return None
-    try:
-        element_ids = {element.get("id") for element in ElementTree.parse(file).iter() if element.get("id")}
-    except ElementTree.ParseError as error:
-        fields.problem(path, f"the picture 'assets/{name}' is not a readable SVG ({error})", "Fix or replace it.")
-        return None
-    for index, choice in enumerate(choices):
-        if choice.id not in element_ids:
-            fields.problem(path[:-1] + ("choices", index, "id"),
-                           f"the body map picture has no region with the id '{choice.id}'",
-                           f"Give a shape in assets/{name} the id=\"{choice.id}\", or fix the choice id.")
-    return name
+    # where the picture lives, a region for each choice, shapes the body map can hit-test (check_svg.py)
+    return name if check_body_map(fields, name, path, assets, choices) else None
 
 
 def _read_score_rule(fields: Fields, value: Any, path: YamlPath, scores, kind: str, choices) -> ScoreRule | None:

@@ -1,0 +1,100 @@
+"""`kiosk check` refuses content the kiosk cannot use (issue 16 item 7): pictures outside the assets folder, by
+absolute path or through a symbolic link; body maps it cannot hit-test."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kiosk import paths
+from kiosk.content.loader import load_content
+
+LANGUAGES = ("en", "es")
+
+
+@pytest.fixture
+def assets_copy(tmp_path):
+    target = tmp_path / "assets"
+    shutil.copytree(paths.assets_dir(), target)
+    return target
+
+
+def _replace(file, old, new):
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(content_copy, assets):
+    content, problems = load_content(content_copy, LANGUAGES, assets)
+    assert content is None
+    return problems
+
+
+@pytest.mark.parametrize("name, words", [
+    ("/etc/passwd.svg", "absolute path"),
+    ("../../../../../../etc/x.svg", "out of the assets folder"),
+    ("illustrations/../../outside.svg", "out of the assets folder"),
+    ("C:/Windows/x.svg", "absolute path"),
+    ("illustrations\\\\calf-cramp.svg", "uses '\\'"),
+])
+def test_an_illustration_outside_the_assets_folder(content_copy, assets_copy, tmp_path, name, words):
+    (tmp_path / "outside.svg").write_text("<svg/>")
+    _replace(content_copy / "explainer.yaml", 'file: "illustrations/calf-cramp.svg"', f'file: "{name}"')
+    problems = _problems(content_copy, assets_copy)
+    assert len(problems) == 1
+    assert problems[0].file.endswith("explainer.yaml") and problems[0].path.endswith("illustration.file")
+    assert words in problems[0].message and problems[0].fix
+
+
+def test_an_illustration_through_a_symbolic_link(content_copy, assets_copy, tmp_path):
+    (tmp_path / "elsewhere.svg").write_text("<svg/>")
+    (assets_copy / "illustrations" / "linked.svg").symlink_to(tmp_path / "elsewhere.svg")
+    _replace(content_copy / "explainer.yaml", 'file: "illustrations/calf-cramp.svg"',
+             'file: "illustrations/linked.svg"')
+    problems = _problems(content_copy, assets_copy)
+    assert ["symbolic link" in problem.message for problem in problems] == [True]
+
+
+def test_a_folder_of_illustrations_through_a_symbolic_link(content_copy, assets_copy, tmp_path):
+    shutil.move(assets_copy / "illustrations", tmp_path / "pictures")
+    (assets_copy / "illustrations").symlink_to(tmp_path / "pictures")
+    problems = _problems(content_copy, assets_copy)
+    assert problems and all("symbolic link" in problem.message for problem in problems)
+
+
+def test_a_body_map_without_a_viewbox(content_copy, assets_copy):
+    _replace(assets_copy / "illustrations" / "body-map.svg", 'viewBox="0 0 600 800" ', "")
+    problems = _problems(content_copy, assets_copy)
+    assert len(problems) == 1
+    assert problems[0].file.endswith("survey.yaml") and problems[0].path.endswith(".image")
+    assert "no viewBox" in problems[0].message
+
+
+def test_a_body_map_region_drawn_as_a_line(content_copy, assets_copy):
+    svg = assets_copy / "illustrations" / "body-map.svg"
+    text = svg.read_text()
+    start = text.index('<path id="calf_left"')
+    end = text.index("/>", start) + 2
+    svg.write_text(text[:start] + '<line id="calf_left" x1="0" y1="0" x2="10" y2="10"/>' + text[end:])
+    problems = _problems(content_copy, assets_copy)
+    assert len(problems) == 1
+    assert "<line>" in problems[0].message and "calf_left" in problems[0].message
+    assert ".choices[" in problems[0].path
+
+
+def test_a_body_map_region_with_an_arc(content_copy, assets_copy):
+    svg = assets_copy / "illustrations" / "body-map.svg"
+    text = svg.read_text()
+    start = text.index('<path id="calf_left"')
+    d_start = text.index(' d="', start) + 4
+    svg.write_text(text[:d_start] + "M10 10 A 5 5 0 0 1 20 20 " + text[d_start:])
+    problems = _problems(content_copy, assets_copy)
+    assert len(problems) == 1 and "'A'" in problems[0].message
+
+
+def test_a_body_map_picture_outside_the_assets_folder(content_copy, assets_copy):
+    _replace(content_copy / "survey.yaml", 'image: "illustrations/body-map.svg"', 'image: "/tmp/body-map.svg"')
+    problems = _problems(content_copy, assets_copy)
+    assert len(problems) == 1 and "absolute path" in problems[0].message
