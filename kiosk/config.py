@@ -173,7 +173,7 @@ def _read_clinic(fields: Fields, value: Any, path, base: Path) -> Clinic | None:
     for key in ("name", "phone", "address", "website"):
         if key in data:
             text = fields.string(data[key], path + (key,), what=f"clinic {key}", allow_empty=key != "name")
-            if text is not None:
+            if text is not None and _printable(fields, text, path + (key,)):
                 found[key] = text.strip()
     if "website" in found and found["website"] and not found["website"].startswith(("http://", "https://")):
         fields.problem(path + ("website",), f"the website '{found['website']}' does not start with https://",
@@ -190,6 +190,16 @@ def _read_clinic(fields: Fields, value: Any, path, base: Path) -> Clinic | None:
             else:
                 found["logo"] = logo
     return Clinic(**found)
+
+
+def _printable(fields: Fields, text: str, path) -> bool:
+    """The clinic's details are printed on every handout: a character the bundled font lacks prints as a box."""
+    from kiosk.content.check_glyphs import GLYPH_FIX, describe_missing, handout_fonts, printable_characters, unprintable
+
+    missing = unprintable(text, printable_characters(handout_fonts()))
+    if missing:
+        fields.problem(path, describe_missing(missing), GLYPH_FIX)
+    return not missing
 
 
 def _read_languages(fields: Fields, value: Any, path) -> tuple[str, ...] | None:

@@ -98,3 +98,29 @@ def test_a_body_map_picture_outside_the_assets_folder(content_copy, assets_copy)
     _replace(content_copy / "survey.yaml", 'image: "illustrations/body-map.svg"', 'image: "/tmp/body-map.svg"')
     problems = _problems(content_copy, assets_copy)
     assert len(problems) == 1 and "absolute path" in problems[0].message
+
+
+def test_text_the_handout_font_cannot_print(content_copy):
+    _replace(content_copy / "survey.yaml", 'en: "', 'en: "Đau chân → ')
+    problems = _problems(content_copy, paths.assets_dir())
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.file.endswith("survey.yaml") and problem.line and problem.path.endswith(".en")
+    assert "U+2192" in problem.message and "empty box" in problem.message
+    assert "Đ" not in problem.message    # Latin Extended-A is in the font: only what is missing is named
+
+
+def test_the_clinics_details_are_checked_too(tmp_path):
+    from kiosk.config import load_config
+
+    config = tmp_path / "config.yaml"
+    config.write_text('clinic:\n  name: "Phòng khám Đau ✚"\n  address: "1 Main St"\n')
+    _, problems = load_config(config)
+    assert [(problem.path, problem.line) for problem in problems] == [("clinic.name", 2)]
+    assert "U+271A" in problems[0].message
+
+
+def test_spaces_and_invisible_marks_are_not_letters():
+    from kiosk.content.check_glyphs import unprintable
+
+    assert unprintable("a\u00a0b\u00adc\u200bd\n\t", frozenset(map(ord, "abcd"))) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kiosk.content.check_glyphs import check_document_glyphs
 from kiosk.content.model import Content
 from kiosk.content.read_explainer import read_explainer
 from kiosk.content.read_handout import read_handout
@@ -46,6 +47,9 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
                                                    "everywhere; or remove it from the config's languages.")
     if missing:
         return None, ui_doc.problems
+
+    for doc in docs.values():   # text the handout's fonts would print as empty boxes (check_glyphs.py)
+        _guarded(doc, lambda: check_document_glyphs(doc))
 
     def fields(name: str) -> Fields:
         return Fields(docs[name], languages, known_languages=names)
