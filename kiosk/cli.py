@@ -114,9 +114,26 @@ def cmd_check(args) -> int:
     if not loaded.ok:
         print(format_report(loaded.problems))
         return 1
+    page_problems = _longest_handout_problems(loaded)
+    if page_problems:
+        print(format_report(page_problems))
+        return 1
     source = loaded.config.source or "built-in defaults"
     print(f"OK: {loaded.content.summary()}; config: {source}")
     return 0
+
+
+def _longest_handout_problems(loaded) -> list:
+    """The longest handout laid out in every language (a render each, so here and not at every start)."""
+    from kiosk.content.check_pages import page_count_problems
+    from kiosk.content.loader import display_path
+    from kiosk.problems import internal_error
+
+    label = display_path(loaded.content.folder / "handout.yaml")
+    try:
+        return page_count_problems(loaded.content, loaded.config, label)
+    except Exception as error:  # noqa: BLE001 - content that loads but will not lay out is still a list item
+        return [internal_error(label, error)]
 
 
 def _load_or_report(args):
@@ -248,10 +265,18 @@ def cmd_self_test(args) -> int:
 
 
 def cmd_run(args) -> int:
+    from kiosk.single_instance import EXIT_ALREADY_RUNNING, claim_the_kiosk
+
+    lock = claim_the_kiosk(args.config)   # one kiosk per machine and spool (spec §6)
+    if lock is None:
+        return EXIT_ALREADY_RUNNING
     from kiosk.ui.app import run_kiosk
 
-    return run_kiosk(config_arg=args.config, content_arg=args.content,
-                     force_windowed=args.windowed, force_fullscreen=args.fullscreen)
+    try:
+        return run_kiosk(config_arg=args.config, content_arg=args.content,
+                         force_windowed=args.windowed, force_fullscreen=args.fullscreen)
+    finally:
+        lock.release()
 
 
 def cmd_screenshot(args) -> int:

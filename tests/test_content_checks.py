@@ -124,3 +124,27 @@ def test_spaces_and_invisible_marks_are_not_letters():
     from kiosk.content.check_glyphs import unprintable
 
     assert unprintable("a\u00a0b\u00adc\u200bd\n\t", frozenset(map(ord, "abcd"))) == []
+
+
+LONG_TEXT = " ".join(["Stretch your calves slowly and hold each stretch for thirty seconds."] * 120)
+
+
+def test_kiosk_check_lays_out_the_longest_handout(content_copy, capsys):
+    from kiosk import cli
+
+    assert cli.main(["check", "--content", str(content_copy)]) == 0
+    _replace(content_copy / "handout.yaml", 'en: "A cramp is a muscle', f'en: "{LONG_TEXT} A cramp is a muscle')
+    _replace(content_copy / "handout.yaml", 'es: "Un calambre es', f'es: "{LONG_TEXT} Un calambre es')
+    capsys.readouterr()
+    assert cli.main(["check", "--content", str(content_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "handout.yaml: sections: the longest handout runs to" in out and "'en'" in out and "'es'" in out
+
+
+def test_kiosk_check_finds_a_box_taller_than_a_page(content_copy, capsys):
+    from kiosk import cli
+
+    _replace(content_copy / "handout.yaml", 'en: "You told us about:"', f'en: "{LONG_TEXT}"')
+    assert cli.main(["check", "--content", str(content_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "taller than a page" in out and "Traceback" not in out and "internal error" not in out
