@@ -27,6 +27,7 @@ STAFF_ACTIONS = ("retry", "reprint", "cancel", "delete")
 
 
 class DeskWorker(QObject):
+    _closed = False  # set by shutdown(): requests after it are not taken
     handout_spooled = Signal(int, int)  # ticket, handout number: the job is safe in the spool
     handout_not_spooled = Signal(int)  # ticket: it could not even be spooled
     handout_job_failed = Signal(int)  # handout number: the printer did not take it (it waits and is retried)
@@ -51,6 +52,7 @@ class DeskWorker(QObject):
         self._pool.submit(self._guarded, self._front_desk)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=False)
         self._desk.stop()
 
@@ -80,8 +82,10 @@ class DeskWorker(QObject):
         self._pool.submit(self._guarded, self._act, action, job_id)
 
     def refresh(self) -> None:
-        """The staff panel opened: send the job list and ask the printer how it is."""
-        self._pool.submit(self._guarded, self._refresh)
+        """The staff panel opened: send the job list and ask the printer how it is. Its timer may still fire once
+        the workers have shut down (a window waiting to be deleted): there is nothing to ask then."""
+        if not self._closed:
+            self._pool.submit(self._guarded, self._refresh)
 
     # --- on the worker --------------------------------------------------------------------------------
 

@@ -37,3 +37,13 @@ def test_the_staff_pin_pad_keeps_its_lock_across_a_restart(make_window):
         window.pin_guard.attempt("9999")
     assert window.pin_guard.seconds_locked() > 0
     assert make_window().pin_guard.seconds_locked() > 0   # a new window reads the same data folder's lock file
+
+
+def test_the_staff_panels_refresh_after_shutdown_is_dropped_quietly(qtbot, config, shipped_content):
+    """`kiosk self-test` printed "cannot schedule new futures after shutdown": the staff panel's refresh timer
+    fired on a window whose workers had shut down, waiting to be deleted (issue 16 item 9)."""
+    from kiosk.ui.desk_worker import DeskWorker
+
+    worker = DeskWorker(config, shipped_content)
+    worker.shutdown()
+    worker.refresh()    # no RuntimeError
