@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
 LOG_FILE_NAME = "kiosk.log"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only the kiosk's account can read (0600), whatever the umask: the log has no
+    answers, but when visits happened is still nobody else's business on a shared machine."""
+
+    def _open(self):
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(descriptor, 0o600)   # a file an older kiosk made 0644
+        return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO, to_stderr: bool = True) -> Path | None:
@@ -29,9 +41,9 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, to_stderr: bool = Tr
         stream.setFormatter(formatter)
         logger.addHandler(stream)
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(log_dir / LOG_FILE_NAME, maxBytes=1_000_000,
-                                                            backupCount=5, encoding="utf-8")
+        log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)   # a folder that exists keeps IT's mode
+        file_handler = PrivateRotatingFileHandler(log_dir / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=5,
+                                                  encoding="utf-8")
     except OSError as error:
         logger.warning("log.folder_unwritable errno=%s", error.errno)
         return None
