@@ -39,3 +39,28 @@ def test_error_screen_shows_the_same_lines_as_kiosk_check(qtbot, tmp_path):
     assert len(shown) == 2
     assert all(f"- {text}" in report for text in shown)
     assert "2 problems" in window.explain.text()
+
+
+def test_an_error_screen_with_thousands_of_problems_shows_the_first_and_counts_the_rest(qtbot):
+    """5,000 problems (a content file pasted twice, say) took 25 s to paint, one label each (issue 16 item 9)."""
+    from kiosk.problems import Problem
+    from kiosk.ui.screens.error import MAX_SHOWN, ErrorWindow
+
+    problems = [Problem("content/survey.yaml", f"questions[{n}].id", "'x' is given twice here", "Keep one.", n)
+                for n in range(5000)]
+    window = ErrorWindow(problems)
+    qtbot.addWidget(window)
+    assert len(window.problem_labels) == MAX_SHOWN
+    assert window.problem_labels[0].text() == str(problems[0])
+    assert "5,000 problems" in window.explain.text()
+    assert f"{5000 - MAX_SHOWN:,} more" in window.more.text() and "kiosk check" in window.more.text()
+    assert not window.more.isHidden()
+
+
+def test_a_short_list_has_no_more_line(qtbot):
+    from kiosk.problems import Problem
+    from kiosk.ui.screens.error import ErrorWindow
+
+    window = ErrorWindow([Problem("config.yaml", "paper", "'legal' is not one of the choices")])
+    qtbot.addWidget(window)
+    assert window.more.text() == ""

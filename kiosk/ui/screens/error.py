@@ -12,6 +12,10 @@ from kiosk.problems import Problem
 from kiosk.ui.layout import button, card, hbox, label, touch_scroll, vbox
 from kiosk.ui.theme import STANDARD, Theme, stylesheet
 
+# A label per problem: 5,000 of them (a content file pasted twice) took 25 s to lay out and paint, with staff
+# waiting. The first ones are what IT fixes first anyway; `kiosk check` prints them all.
+MAX_SHOWN = 50
+
 
 class ErrorWindow(QWidget):
     retry_requested = Signal()
@@ -24,13 +28,17 @@ class ErrorWindow(QWidget):
         self.setWindowTitle("Clinic kiosk: cannot start")
         count = len(problems)
         self.title = label("heading", "The kiosk cannot start")
-        self.explain = label("alert", f"Staff: please call IT. The kiosk found {count} "
+        self.explain = label("alert", f"Staff: please call IT. The kiosk found {count:,} "
                                       f"problem{'s' if count != 1 else ''} in its settings or content. "
                                       "Patients' information is not affected.")
         self.help = label("muted", "IT: the same list is printed by `kiosk check`. Fix each line, then tap Try again.")
-        self.problem_labels = [label("staff-detail", str(problem), name="problem") for problem in problems]
+        self.problem_labels = [label("staff-detail", str(problem), name="problem") for problem in problems[:MAX_SHOWN]]
+        hidden = count - len(self.problem_labels)
+        self.more = label("muted", f"… and {hidden:,} more: run `kiosk check` to see them all." if hidden else "",
+                          name="more_problems")
+        self.more.setVisible(bool(hidden))
         self.list_card = card()
-        vbox(*self.problem_labels, 1, parent=self.list_card)
+        vbox(*self.problem_labels, self.more, 1, parent=self.list_card)
         self.scroll = touch_scroll(self.list_card)
         self.retry_button = button("primary", "Try again", self.retry_requested.emit, name="retry_button")
         self.quit_button = button("secondary", "Quit", self.quit_requested.emit, name="quit_button")
