@@ -36,6 +36,7 @@ RUNS = {
     "soak": (["--sessions", "60"], ["--sessions", "1000"]),
     "soak_cups": (["--sessions", "30", "--cups"], ["--sessions", "1000", "--cups"]),
     "monkey": (["--events", "2000"], ["--events", "20000"]),
+    "fuzz_loaders": (["--cases", "300"], ["--cases", "3000"]),
 }
 
 
@@ -85,6 +86,10 @@ def headline(details: dict) -> dict:
         "monkey_events": get("monkey", "monkey_events"),
         "monkey_exceptions": get("monkey", "monkey_exceptions"),
         "monkey_idle_failures": get("monkey", "monkey_idle_failures"),
+        "fuzz_cases": get("fuzz_loaders", "cases"),
+        "fuzz_tracebacks": get("fuzz_loaders", "tracebacks"),
+        "fuzz_hangs": get("fuzz_loaders", "hangs"),
+        "fuzz_slowest_s": get("fuzz_loaders", "slowest_s"),
     }
 
 
