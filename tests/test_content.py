@@ -37,7 +37,7 @@ BROKEN = [
      'show_if: {question: "cramp_any", equals: "maybe"}',
      "questions[2].show_if.equals", "not a choice of 'cramp_any'"),
     ("survey.yaml", '- id: "none"\n        label:', '- id: no\n        label:',
-     "questions[0].choices[8].id", "read as yes/no"),
+     "questions[0].choices[10].id", "read as yes/no"),
     ("survey.yaml", '- id: "mnsi_02"', '- id: "mnsi_01"', "questions[11].id", "used twice"),
     ("survey.yaml", 'kind: "count"', 'kind: "counter"', "questions[3].kind", "did you mean 'count'"),
     ("survey.yaml", 'show_if: {question: "cramp_any", equals: "yes"}',

@@ -29,12 +29,15 @@ COMBINATORS = ("all", "any", "not")
 QUESTION, RESULT, SECTION = "question", "result", "section"
 SOURCES = (QUESTION, RESULT, SECTION)
 
-# The derived results (clinical spec §3) a handout rule may test, and their possible values.
+# The derived results (clinical spec §3) the kiosk works out itself, and their possible values. The clinician
+# flags (cramp_over_10_min, high_risk_foot, ...) are declared in survey.yaml (`flags:`), each a condition in this
+# language; a handout rule may test them too (true/false), once they are declared.
 ALERT_VALUES = ("none", "urgent", "emergency")
-FLAG_RESULTS = ("cramp_over_10_min", "possible_claudication", "possible_rls", "mnsi_positive", "pregnant",
-                "frequent_night_cramps")
 RESULT_VALUES: dict[str, Any] = {"alert_level": ALERT_VALUES, "mnsi_score": int, "mnsi_answered": int,
-                                 **{flag: bool for flag in FLAG_RESULTS}}
+                                 "mnsi_positive": bool}
+# The flags spec §3 names: the clinician summary and the handout rules rely on every one (kiosk check says so).
+FLAG_RESULTS = ("cramp_over_10_min", "possible_claudication", "possible_rls", "mnsi_positive", "pregnant",
+                "frequent_night_cramps", "high_risk_foot", "severe_cramps")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,10 @@ class Scope:
     results: bool = False
     sections_before: tuple[str, ...] | None = None  # None: section conditions are not allowed here
     all_sections: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # the clinician flags declared in survey.yaml: results, true or false
+
+    def result_values(self) -> dict[str, Any]:
+        return {**RESULT_VALUES, **{flag: bool for flag in self.flags}}
 
 
 def read_condition(fields: Fields, value: Any, path: YamlPath) -> Condition | None:
@@ -194,11 +201,12 @@ def _check_result(fields: Fields, condition: Compare, path: YamlPath, scope: Sco
         fields.problem(path, "results such as alert_level are only known when the survey is finished",
                        "Use result: conditions in handout.yaml only; here, test a question.")
         return
-    kind = RESULT_VALUES.get(condition.name)
+    known = scope.result_values()
+    kind = known.get(condition.name)
     if kind is None:
-        fields.problem(path, f"'{condition.name}' is not a result the kiosk works out"
-                             f"{did_you_mean(condition.name, RESULT_VALUES)}",
-                       f"Use one of: {', '.join(RESULT_VALUES)}.")
+        fields.problem(path, f"'{condition.name}' is not a result the kiosk works out, nor a flag declared in "
+                             f"survey.yaml{did_you_mean(condition.name, known)}",
+                       f"Use one of: {', '.join(known)}; or declare the flag under flags: in survey.yaml.")
         return
     values = condition.values
     if condition.op == "answered":

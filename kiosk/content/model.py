@@ -134,10 +134,20 @@ class ScoreDefinition:
 
 
 @dataclass(frozen=True)
+class FlagDefinition:
+    """A clinician flag (spec §3): set when its condition holds; `label` is the clinician summary's words."""
+
+    id: str
+    when: Condition
+    label: LocalText
+
+
+@dataclass(frozen=True)
 class Survey:
     scores: tuple[ScoreDefinition, ...]
     sections: tuple[Section, ...]
     questions: tuple[Question, ...]
+    flags: tuple[FlagDefinition, ...] = ()
     _by_id: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -155,16 +165,23 @@ class Survey:
 
 @dataclass(frozen=True)
 class ItemList:
-    """`list` (bullets) or `checklist` (tick boxes) in handout.yaml."""
+    """`list` (bullets) or `checklist` (tick boxes) in handout.yaml. `conditions`, when not empty, holds one
+    include_if (or None) per item: an item whose rule does not hold is left out."""
 
     items: tuple[LocalText, ...]
     checklist: bool = False
+    conditions: tuple[Condition | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class StepList:
+    """Numbered steps; `picture` is drawn above them, its panels numbered to match the steps (one panel a
+    step, left to right) when `numbered_picture` is set."""
+
     items: tuple[LocalText, ...]
     picture: str | None = None
+    conditions: tuple[Condition | None, ...] = ()
+    numbered_picture: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,7 +189,30 @@ class FlaggedSymptoms:
     """Stands for the red-flag choices the patient picked, in their words (the urgent box only)."""
 
 
-HandoutBlock = Union[Paragraph, ItemList, StepList, FlaggedSymptoms]
+@dataclass(frozen=True)
+class WarningSigns:
+    """The safety question's choices of one alert level, in the survey's own words (get_help_now)."""
+
+    level: str
+
+
+@dataclass(frozen=True)
+class ChosenAnswers:
+    """The choices of `question` the patient picked, in the survey's words, limited to `among` when given."""
+
+    question: str
+    among: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conditional:
+    """A block printed only when `include_if` holds (the handout's condition language)."""
+
+    block: "HandoutBlock"
+    include_if: Condition
+
+
+HandoutBlock = Union[Paragraph, ItemList, StepList, FlaggedSymptoms, WarningSigns, ChosenAnswers, Conditional]
 
 
 @dataclass(frozen=True)

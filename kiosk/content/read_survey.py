@@ -6,10 +6,11 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.conditions import Scope, check_condition, read_condition
+from kiosk.content.conditions import FLAG_RESULTS, Scope, check_condition, read_condition
 from kiosk.content.model import (ALERT_LEVELS, CHOICE_KINDS, KIND_BODY_MAP, KIND_COUNT, KIND_MULTI, KIND_SCALE,
                                  KIND_SINGLE, KIND_TEXT, KIND_YES_NO, MULTI_KINDS, NUMBER_KINDS, QUESTION_KINDS,
-                                 SKIP_KINDS, Choice, Question, ScoreDefinition, ScoreRule, Section, Survey)
+                                 SKIP_KINDS, Choice, FlagDefinition, Question, ScoreDefinition, ScoreRule, Section,
+                                 Survey)
 from kiosk.fields import Fields
 from kiosk.problems import did_you_mean
 from kiosk.yamldoc import YamlPath
@@ -25,18 +26,97 @@ KEYS_BY_KIND = {
     KIND_TEXT: ("max_length",),
 }
 MAX_NUMBER_BUTTONS = 11
+# What the kiosk's own code relies on (spec §2.1, §2.3, §3): the safety question that raises staff alerts and
+# the score behind mnsi_positive. Renaming or dropping them would switch a safety check off without a word,
+# so kiosk check refuses it.
+SAFETY_QUESTION = "red_flags"
+MNSI_SCORE = "mnsi"
 
 
 def read_survey(fields: Fields, data: Any, assets: Path) -> Survey | None:
-    top = fields.mapping(data, (), required=("scores", "sections", "questions"), what="survey.yaml")
+    top = fields.mapping(data, (), required=("scores", "sections", "questions", "flags"), what="survey.yaml")
     if top is None:
         return None
     scores = _read_scores(fields, top.get("scores", []))
     sections = _read_sections(fields, top.get("sections", []))
     questions = _read_questions(fields, top.get("questions", []), scores, sections, assets)
-    if scores is None or sections is None or questions is None:
+    if questions is not None:
+        _check_safety_and_score(fields, questions, scores or {})
+    flags = _read_flags(fields, top.get("flags", []), questions) if questions is not None else None
+    if scores is None or sections is None or questions is None or flags is None:
         return None
-    return Survey(tuple(scores.values()), tuple(sections.values()), tuple(questions))
+    return Survey(tuple(scores.values()), tuple(sections.values()), tuple(questions), tuple(flags))
+
+
+def _check_safety_and_score(fields: Fields, questions: list[Question], scores) -> None:
+    safety = next((question for question in questions if question.id == SAFETY_QUESTION), None)
+    if safety is None:
+        fields.problem(("questions",), f"there is no '{SAFETY_QUESTION}' question; the kiosk's safety check "
+                                       "(staff alerts, the urgent box, the clinician summary) relies on it",
+                       f"Keep the safety question with id: \"{SAFETY_QUESTION}\" first in the list; change its "
+                       "wording, never its id.")
+    else:
+        index = questions.index(safety)
+        problems = []
+        if index != 0:
+            problems.append("it must be the first question")
+        if safety.kind != KIND_MULTI:
+            problems.append("it must be kind: \"multi\"")
+        if not safety.required:
+            problems.append("it must be required: true")
+        if not any(choice.alert == "emergency" for choice in safety.choices):
+            problems.append("at least one choice needs alert: \"emergency\"")
+        if not any(choice.alert == "urgent" for choice in safety.choices):
+            problems.append("at least one choice needs alert: \"urgent\"")
+        if problems:
+            fields.problem(("questions", index, "id"), f"the safety question '{SAFETY_QUESTION}' is not as the "
+                                                       f"kiosk needs it: {'; '.join(problems)}",
+                           "See the clinical spec, section 2.1, and content/README.md.")
+    if MNSI_SCORE not in scores:
+        fields.problem(("scores",), f"there is no '{MNSI_SCORE}' score; the neuropathy symptom check, the "
+                                    "mnsi_positive flag and the foot-care rule rely on it",
+                       f"Keep the score with id: \"{MNSI_SCORE}\" and its threshold.")
+    elif not any(q.score is not None and q.score.score_id == MNSI_SCORE for q in questions):
+        fields.problem(("scores",), f"no question scores for '{MNSI_SCORE}', so the check would always be 0",
+                       f"Keep score: {{id: \"{MNSI_SCORE}\", point_for: ...}} on the nerve questions.")
+
+
+def _read_flags(fields: Fields, value: Any, questions: list[Question]) -> list[FlagDefinition] | None:
+    """The clinician flags: each an id, a condition (questions, and the results alert_level and mnsi_*), and
+    the clinician summary's words for it."""
+    items = fields.sequence(value, ("flags",), what="flags", min_items=1)
+    if items is None:
+        return None
+    by_id = {question.id: question for question in questions}
+    order = {question.id: index for index, question in enumerate(questions)}
+    flags: list[FlagDefinition] = []
+    ok = True
+    for index, item in enumerate(items):
+        path = ("flags", index)
+        data = fields.mapping(item, path, required=("id", "when", "label"), what="this flag")
+        if data is None or any(key not in data for key in ("id", "when", "label")):
+            ok = False
+            continue
+        before = len(fields.doc.problems)
+        flag_id = fields.ident(data["id"], path + ("id",), what="the flag id")
+        when = read_condition(fields, data["when"], path + ("when",))
+        label = fields.text(data["label"], path + ("label",), what="the flag's label")
+        if when is not None:
+            check_condition(fields, when, Scope(by_id, order, len(order), results=True))
+        if flag_id and any(flag.id == flag_id for flag in flags):
+            fields.problem(path + ("id",), f"the flag id '{flag_id}' is used twice", "Give each flag its own id.")
+        if len(fields.doc.problems) != before or None in (flag_id, when, label):
+            ok = False
+        else:
+            flags.append(FlagDefinition(flag_id, when, label))
+    declared = {flag.id for flag in flags}
+    for required in FLAG_RESULTS:
+        if ok and required not in declared:
+            fields.problem(("flags",), f"there is no '{required}' flag; the clinician summary and the handout "
+                                       "rules rely on it (clinical spec, section 3)",
+                           f"Add a flag with id: \"{required}\", its when: condition and its label.")
+            ok = False
+    return flags if ok else None
 
 
 def _read_scores(fields: Fields, value: Any) -> dict[str, ScoreDefinition] | None:

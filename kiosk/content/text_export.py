@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from kiosk.content.model import BulletList, Chapter, Content, HandoutSection, ItemList, Paragraph, StepList
+from kiosk.content.model import (BulletList, Chapter, ChosenAnswers, Conditional, Content, HandoutSection, ItemList,
+                                 Paragraph, StepList, Survey, WarningSigns)
 
 PARTS = ("explainer", "survey", "handout")
 
@@ -42,14 +43,24 @@ def survey_lines(content: Content, language: str) -> Iterator[str]:
                 yield choice.label[language]
 
 
-def section_sentences(section: HandoutSection, language: str, values: Mapping[str, str]) -> list[str]:
-    """A handout section's reading text: title, paragraphs, list and step items."""
+def section_sentences(section: HandoutSection, language: str, values: Mapping[str, str],
+                      survey: Survey | None = None) -> list[str]:
+    """A handout section's reading text: title, paragraphs, list and step items (every item, whatever its rule),
+    and with the survey, the warning signs and every choice a `chosen:` block could list."""
     lines = [section.title[language]]
     for block in section.blocks:
+        if isinstance(block, Conditional):
+            block = block.block
         if isinstance(block, Paragraph):
             lines.append(block.text[language].format(**values))
         elif isinstance(block, (ItemList, StepList)):
             lines.extend(item[language].format(**values) for item in block.items)
+        elif isinstance(block, WarningSigns) and survey is not None:
+            lines.extend(choice.label[language] for choice in survey.question("red_flags").choices
+                         if choice.alert == block.level)
+        elif isinstance(block, ChosenAnswers) and survey is not None:
+            lines.extend(choice.label[language] for choice in survey.question(block.question).choices
+                         if not block.among or choice.id in block.among)
     return lines
 
 
@@ -59,7 +70,7 @@ def handout_lines(content: Content, language: str, values: Mapping[str, str]) ->
     yield handout.text("title", language)
     yield handout.text("footer", language)
     for section in handout.sections:
-        yield from section_sentences(section, language, values)
+        yield from section_sentences(section, language, values, content.survey)
     for question in handout.doctor_questions:
         yield question.text[language]
 

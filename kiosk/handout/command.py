@@ -43,8 +43,7 @@ def make_handout(loaded, args) -> int:
 def _explain(content, answers, general: bool) -> dict:
     outcome = compute_outcome(content.survey, answers)
     choice = choose_general(content.handout) if general else choose(content.handout, answers, outcome)
-    return {"alert_level": outcome.alert_level, "mnsi_score": outcome.mnsi_score, "flags": list(outcome.flags),
-            "sections": [section.id for section in choice.sections],
+    return {**outcome.as_json(), "sections": [section.id for section in choice.sections],
             "doctor_questions": [question.id for question in choice.doctor_questions]}
 
 

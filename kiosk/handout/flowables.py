@@ -62,12 +62,16 @@ class VectorPicture(Flowable):
     """A shared, cached Drawing (a parsed SVG) drawn as vectors: sharp at any printer resolution, and small.
 
     Scaled at draw time with the canvas transform (the cached Drawing is never resized), to the width offered
-    but no taller than `max_height`, aspect kept.
+    but no taller than `max_height`, aspect kept. With `numbers`, the picture is taken as that many panels side by
+    side, and each gets its step number in a dark disc at its top left (1, 2, 3 ... left to right), so the
+    picture matches the numbered steps under it; the drawing itself holds no words.
     """
 
-    def __init__(self, drawing: Drawing, max_height: float, max_width: float | None = None, center=True):
+    def __init__(self, drawing: Drawing, max_height: float, max_width: float | None = None, center=True,
+                 numbers: int = 0, number_font: str | None = None):
         super().__init__()
         self.drawing, self.max_height, self.max_width, self.center = drawing, max_height, max_width, center
+        self.numbers, self.number_font = numbers, number_font
         self.scale = 1.0
 
     def wrap(self, avail_width, avail_height):
@@ -84,6 +88,24 @@ class VectorPicture(Flowable):
         canvas.scale(self.scale, self.scale)
         with _DRAW_LOCK:
             renderPDF.draw(self.drawing, canvas, 0, 0)
+        canvas.restoreState()
+        if self.numbers:
+            self._draw_numbers(canvas)
+
+    def _draw_numbers(self, canvas) -> None:
+        radius = max(11.0, min(16.0, self.height * 0.1))
+        panel = self.width / self.numbers
+        canvas.saveState()
+        canvas.setFont(self.number_font or register_fonts().bold, radius * 1.25)
+        for index in range(self.numbers):
+            x = self._offset + index * panel + radius + 4
+            y = self.height - radius - 4
+            canvas.setFillColor(INK)
+            canvas.setStrokeColor(WHITE)
+            canvas.setLineWidth(2)
+            canvas.circle(x, y, radius, stroke=1, fill=1)
+            canvas.setFillColor(WHITE)
+            canvas.drawCentredString(x, y - radius * 0.43, str(index + 1))
         canvas.restoreState()
 
 
@@ -230,12 +252,15 @@ def table_style(*commands) -> TableStyle:
     return TableStyle(base + list(commands))
 
 
-def alert_box(rows: list[list[Flowable]], width: float, border: float, pad: float, gap: float) -> Table:
+def alert_box(rows: list[list[Flowable]], width: float, border: float, pad: float, gap: float,
+              splittable: bool = True) -> Table:
     """A one-column table with a thick dark border: different from other sections by shape, not colour.
 
-    One row per block so it can split between blocks (and inside a long one) without losing the border.
+    One row per block so it can split between blocks (and inside a long one) without losing the border; with
+    `splittable=False` it never splits (it moves whole to the next page).
     """
-    table = Table([[row] for row in rows], colWidths=[width], splitByRow=1, splitInRow=1)
+    table = Table([[row] for row in rows], colWidths=[width], splitByRow=1 if splittable else 0,
+                  splitInRow=1 if splittable else 0)
     table.setStyle(table_style(
         ("BOX", (0, 0), (-1, -1), border, INK),
         ("LEFTPADDING", (0, 0), (-1, -1), pad + border / 2), ("RIGHTPADDING", (0, 0), (-1, -1), pad + border / 2),
@@ -244,3 +269,29 @@ def alert_box(rows: list[list[Flowable]], width: float, border: float, pad: floa
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ))
     return table
+
+
+class Unsplittable(Flowable):
+    """Holds one flowable that must never be split across pages: it moves whole to the next page. Only if it is
+    taller than `max_height` (a whole page) is it scaled down to fit one."""
+
+    def __init__(self, content: Flowable, max_height: float):
+        super().__init__()
+        self.content, self.max_height = content, max_height
+        self.scale = 1.0
+
+    def wrap(self, avail_width, avail_height):
+        width, height = self.content.wrap(avail_width, 1e6)
+        self.scale = min(1.0, self.max_height / height) if height else 1.0
+        self.width, self.height = width * self.scale, height * self.scale
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        return []  # never: the frame moves it whole to the next page
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        self.content.drawOn(canvas, 0, 0)
+        canvas.restoreState()

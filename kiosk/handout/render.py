@@ -16,19 +16,19 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, HRFlowable, KeepInFrame, PageTemplate,
-                                Paragraph, Table, TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, HRFlowable, KeepInFrame, KeepTogether,
+                                PageTemplate, Paragraph, Table, TableStyle)
 
 from kiosk.handout import flowables as fl
 from kiosk.handout.fonts import register_fonts
-from kiosk.handout.spec import (STYLE_ALERT, Block, Bullets, Checklist, HandoutSpec, Para, QrCode, Questions,
-                                SectionSpec, Steps, SummarySpec, block_texts)
+from kiosk.handout.spec import (STYLE_ALERT, STYLE_BOX, Block, Bullets, Checklist, HandoutSpec, Para, QrCode,
+                                Questions, SectionSpec, Steps, SummarySpec, block_texts)
 from kiosk.handout.styles import (HAIRLINE, HANDOUT_LOOKS, INK, MIST, SUMMARY, TEAL, HandoutLook, SummaryLook,
                                   handout_styles, page_size, summary_styles)
 
 log = logging.getLogger("kiosk.handout")
 CREATOR = "clinic-kiosk"
-MAX_PAGES = 4
+MAX_PAGES = 6  # the longest handout (every section, 14 pt, sections kept whole); most are 3 to 5
 
 
 # ---------------------------------------------------------------------------------------------- page furniture
@@ -57,7 +57,11 @@ class _Furniture:
     header_rule: float | None = None
 
     @classmethod
-    def build(cls, footer_text: str, label_format: str, style, left: float, width: float, bottom: float):
+    def build(cls, footer_text: str, label_format: str, style, left: float, width: float, bottom: float,
+              number_label: str | None = None):
+        """`number_label` ("Handout 17") goes before "Page n of N" on every page."""
+        if number_label:
+            label_format = number_label.replace("{", "{{").replace("}", "}}") + " · " + label_format
         label_width = stringWidth(label_format.format(page=99, pages=99), style.fontName, style.fontSize)
         footer = Paragraph(_text(footer_text), style)
         footer.wrap(width - label_width - 0.2 * inch, 10 * inch)
@@ -102,6 +106,11 @@ class _FurnishedCanvas(Canvas):
         self._held_pages.append(dict(self.__dict__))
         self._startPage()
 
+    @property
+    def page_now(self) -> int:
+        """The page being drawn, from 1 (pages are held until save(), so the canvas's own count lags)."""
+        return len(self._held_pages) + 1
+
     def save(self):
         total = len(self._held_pages)
         for number, state in enumerate(self._held_pages, start=1):
@@ -116,7 +125,7 @@ class _FurnishedCanvas(Canvas):
 
 
 def _build(story: list[Flowable], pagesize, frames: list[Frame], furniture: _Furniture, *, title: str,
-           author: str, lang: str | None) -> tuple[bytes, int]:
+           author: str, lang: str | None, marks: list | None = None) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     # initialFontName: otherwise every page names Helvetica (unembedded) as its starting font
     doc = BaseDocTemplate(buffer, pagesize=pagesize, invariant=1, title=title, author=author, creator=CREATOR,
@@ -129,6 +138,8 @@ def _build(story: list[Flowable], pagesize, frames: list[Frame], furniture: _Fur
         canvases.append(canvas)
         return canvas
 
+    if marks is not None:
+        marks.clear()  # a build may run twice (ReportLab's multiBuild does not, but be safe)
     doc.build(story, canvasmaker=make_canvas)
     return buffer.getvalue(), canvases[-1].page_total
 
@@ -143,24 +154,97 @@ def render_handout(spec: HandoutSpec) -> bytes:
     """The patient handout: header on page 1, sections in order, footer and page label on every page.
 
     At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that would run longer in the generous look
-    is laid out in the compact one (same type sizes, tighter spacing, no writing lines), or the tight one. A
-    quick measure of the story's height picks the first look likely to fit, so most handouts are laid out once.
+    is laid out in the compact one (same type sizes, tighter spacing), or the tight one. A quick measure of the
+    story's height picks the first look likely to fit, so most handouts are laid out once. A look whose last page
+    holds only a short end (LAST_PAGE_MIN of it, or less) gives way to a tighter look that needs a page fewer.
     """
+    return render_handout_with_layout(spec)[0]
+
+
+def render_handout_with_layout(spec: HandoutSpec) -> tuple[bytes, "PageFill"]:
+    """The PDF and how full each page's body is (for the layout rules and their tests)."""
     measuring = True
+    built: list[tuple[bytes, int, PageFill]] = []
     for look in HANDOUT_LOOKS:
         layout = _Layout.of(spec, look)
         if measuring and look is not HANDOUT_LOOKS[-1] and not _likely_fits(layout):
             continue
         measuring = False  # from the first look measured to fit, each is built until one fits
         pdf, pages = layout.build(spec)
-        if pages <= MAX_PAGES:
-            return pdf
-    log.warning("handout.over_page_limit pages=%d", pages)
-    return pdf
+        fill = layout.fill(pages)
+        if pages <= MAX_PAGES and (pages == 1 or fill.last >= LAST_PAGE_MIN):
+            return pdf, fill
+        built.append((pdf, pages, fill))
+    pdf, pages, fill = min(built, key=lambda result: result[1])  # fewest pages; the roomier look on a tie
+    if pages > MAX_PAGES:
+        log.warning("handout.over_page_limit pages=%d", pages)
+    return pdf, fill
 
 
-# Page breaks waste some of each page (a heading kept with its text, a picture kept with its steps).
-LIKELY_FILL = 0.9
+# Page breaks waste some of each page (a heading kept with its text, a picture kept with its steps, a section
+# kept whole).
+LIKELY_FILL = 0.85
+# No page but the last may be more than two-thirds empty (spec §4): a section that does not fit in what is left
+# of a page starts a fresh page only when what is left is at most this share of the page; else it is split.
+MAX_WASTE = 0.6
+LAST_PAGE_MIN = 0.2  # a last page holding less than this share is "one short section" worth a tighter look
+
+
+@dataclass(frozen=True)
+class PageFill:
+    """The share (0 to 1) of each page's body that holds something, page by page."""
+
+    shares: tuple[float, ...]
+
+    @property
+    def last(self) -> float:
+        return self.shares[-1] if self.shares else 0.0
+
+
+class _Mark(Flowable):
+    """Zero-size: records the page and height it is drawn at, so the renderer knows how full each page is."""
+
+    def __init__(self, marks: list):
+        super().__init__()
+        self.marks = marks
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        _, y = self.canv.absolutePosition(0, 0)
+        self.marks.append((getattr(self.canv, "page_now", 1), y))
+
+
+class _KeepSection(KeepTogether):
+    """A section kept on one page when it fits on one (spec §4): if it does not fit in what is left of this page,
+    it starts the next page, unless that would leave this page more than MAX_WASTE empty; a section longer than
+    a page starts a fresh page on the same terms, then splits."""
+
+    def __init__(self, flowables: list[Flowable], page_height: float):
+        super().__init__(flowables)
+        self.page_height = page_height
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = self._content[:]
+        frame = getattr(self, "_frame", None)
+        at_top = bool(frame and getattr(frame, "_atTop", False))
+        if self._H > aH and not at_top and aH <= MAX_WASTE * self.page_height:
+            return [self.FrameBreak()] + content
+        if len(content) == 1:  # handing back the one flowable unchanged would be no progress: split it
+            content[0].wrap(aW, aH)
+            return content[0].split(aW, aH)
+        return content
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    """A flowable's height stacked on an endless page (KeepTogether answers 'huge' to force a split)."""
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(part, width) for part in flowable._content)
+    return flowable.wrap(width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 @dataclass
@@ -169,6 +253,7 @@ class _Layout:
     pagesize: tuple[float, float]
     frame: Frame
     furniture: _Furniture
+    marks: list
 
     @classmethod
     def of(cls, spec: HandoutSpec, look: HandoutLook) -> "_Layout":
@@ -176,23 +261,33 @@ class _Layout:
         pagesize = page_size(spec.paper)
         width = pagesize[0] - 2 * look.margin_x
         furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
-                                     look.margin_bottom)
+                                     look.margin_bottom, spec.number_label)
         bottom = look.margin_bottom + furniture.height + 8
         frame = _frame(look.margin_x, bottom, width, pagesize[1] - look.margin_top - bottom, "body")
-        story = _header(spec, styles, look, width)
+        marks: list = []
+        story = _header(spec, styles, look, width) + [_Mark(marks)]
         for section in spec.sections:
-            story += _section(section, styles, look, width)
-        return cls(story, pagesize, frame, furniture)
+            story += _section(section, styles, look, width, frame.height)
+            story.append(_Mark(marks))
+        return cls(story, pagesize, frame, furniture, marks)
 
     def build(self, spec: HandoutSpec) -> tuple[bytes, int]:
         return _build(self.story, self.pagesize, [self.frame], self.furniture, title=spec.title,
-                      author=spec.branding.clinic_name, lang=spec.language)
+                      author=spec.branding.clinic_name, lang=spec.language, marks=self.marks)
+
+    def fill(self, pages: int) -> PageFill:
+        """A page with no mark was filled by a section running on to the next page: full."""
+        top, height = self.frame.y1 + self.frame.height, self.frame.height
+        lowest = {}
+        for page, y in self.marks:
+            lowest[page] = min(lowest.get(page, top), y)
+        return PageFill(tuple(round((top - lowest[page]) / height, 3) if page in lowest else 1.0
+                              for page in range(1, pages + 1)))
 
 
 def _likely_fits(layout: _Layout) -> bool:
     """The story's height, stacked without page breaks, against MAX_PAGES pages a little less than full."""
-    height = sum(flowable.wrap(layout.frame.width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-                 for flowable in layout.story)
+    height = sum(_height(flowable, layout.frame.width) for flowable in layout.story)
     return height <= MAX_PAGES * layout.frame.height * LIKELY_FILL
 
 
@@ -215,9 +310,11 @@ def _header(spec: HandoutSpec, styles, look: HandoutLook, width: float) -> list[
     return story
 
 
-def _section(section: SectionSpec, styles, look: HandoutLook, width: float) -> list[Flowable]:
+def _section(section: SectionSpec, styles, look: HandoutLook, width: float, page_height: float) -> list[Flowable]:
+    if section.style == STYLE_BOX:
+        return [_boxed(section, styles, look, width, page_height)]
     if section.blocks and isinstance(section.blocks[-1], QrCode):
-        return _section_with_qr(section, styles, look, width)
+        return [_KeepSection(_section_with_qr(section, styles, look, width), page_height)]
     blocks = [_block(block, styles, look, width if section.style != STYLE_ALERT else
                      width - 2 * (look.alert_pad + look.alert_border)) for block in section.blocks]
     for block, flowables, following in zip(section.blocks, blocks, section.blocks[1:]):
@@ -227,8 +324,21 @@ def _section(section: SectionSpec, styles, look: HandoutLook, width: float) -> l
         heading = Paragraph(_text(section.title), styles["alert_heading"])
         box = fl.alert_box([[heading]] + blocks, width, look.alert_border, look.alert_pad, look.paragraph_gap)
         box.spaceAfter = look.section_gap / 2
-        return [box]
-    return [_heading_band(section, styles, look)] + [flowable for flowables in blocks for flowable in flowables]
+        return [_KeepSection([box], page_height)]
+    flowables = [_heading_band(section, styles, look)] + [flowable for flowables in blocks for flowable in flowables]
+    return [_KeepSection(flowables, page_height)]
+
+
+def _boxed(section: SectionSpec, styles, look: HandoutLook, width: float, page_height: float) -> Flowable:
+    """One bordered box, never split across pages (get_help_now): it moves whole to the next page, and in the
+    unlikely case it is taller than a page it is scaled down to fit one."""
+    inner = width - 2 * (look.alert_pad + look.alert_border)
+    rows = [[Paragraph(_text(section.title), styles["alert_heading"])]]
+    rows += [[flowable] for block in section.blocks for flowable in _block(block, styles, look, inner)]
+    box = fl.alert_box(rows, width, look.alert_border, look.alert_pad, look.paragraph_gap, splittable=False)
+    whole = fl.Unsplittable(box, page_height - look.section_gap)
+    whole.spaceBefore = look.section_gap
+    return whole
 
 
 def _heading_band(section: SectionSpec, styles, look: HandoutLook) -> Flowable:
@@ -279,7 +389,9 @@ def _block(block: Block, styles, look: HandoutLook, width: float) -> list[Flowab
         story: list[Flowable] = []
         drawing = fl.load_svg(block.picture) if block.picture else None
         if drawing is not None:
-            picture = fl.VectorPicture(drawing, look.picture_max_height)
+            numbers = len(block.items) if block.numbered_picture else 0
+            picture = fl.VectorPicture(drawing, look.picture_max_height, numbers=numbers,
+                                       number_font=styles["step"].fontName if numbers else None)
             picture.spaceBefore, picture.spaceAfter, picture.keepWithNext = 4, 10, 1  # stays with step 1
             story.append(picture)
         return story + _items([Paragraph(_text(item), styles["step"], bulletText=f"{number}.")

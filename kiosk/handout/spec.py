@@ -34,6 +34,7 @@ class Steps:
 
     items: tuple[str, ...]
     picture: Path | None = None
+    numbered_picture: bool = False  # the picture's panels (one a step, left to right) get the steps' numbers
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def block_texts(block: Block) -> tuple[str, ...]:
         return (block.text,)
     return getattr(block, "items", ())
 
-STYLE_NORMAL, STYLE_ALERT = "normal", "alert"
+STYLE_NORMAL, STYLE_ALERT, STYLE_BOX = "normal", "alert", "box"  # box: bordered, never split
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,12 @@ class HandoutSpec:
     page_label: str  # "Page {page} of {pages}"
     branding: Branding
     paper: str = "letter"  # or "a4"
+    number_label: str | None = None  # "Handout 17" on every page, when printed from a visit
+
+    def numbered(self, label: str | None) -> "HandoutSpec":
+        from dataclasses import replace
+
+        return replace(self, number_label=label)
 
     def section_ids(self) -> tuple[str, ...]:
         return tuple(section.id for section in self.sections)

@@ -49,7 +49,7 @@ class HandoutLook:
     heading_size: float = 19
     meta_size: float = 15  # "Prepared for", date
     clinic_size: float = 15
-    footer_size: float = 11  # the Spanish footer and "Página 99 de 99" still share one line on A4
+    footer_size: float = 12  # spec §4: footer text >= 12 pt (it may take two lines beside the page label)
     paragraph_gap: float = 6  # after a paragraph, and after the last item of a list
     item_gap: float = 3  # between list items (the leading already separates lines)
     section_gap: float = 10  # before a section heading
@@ -60,7 +60,7 @@ class HandoutLook:
     tick_box: float = 0.2 * inch
     logo_max_height: float = 0.6 * inch
     logo_max_width: float = 2.0 * inch
-    picture_max_height: float = 2.0 * inch
+    picture_max_height: float = 1.6 * inch
     qr_size: float = 1.1 * inch
     writing_lines: int = 1  # under each doctor question
     writing_gap: float = 0.3 * inch
@@ -101,9 +101,10 @@ class SummaryLook:
 
 
 HANDOUT = HandoutLook()
-# For the longest handouts: the same type sizes, tighter spacing, no writing lines under the doctor questions.
-COMPACT = replace(HANDOUT, margin_x=0.55 * inch, leading_ratio=1.25, section_gap=7, heading_gap=4, paragraph_gap=4, item_gap=2,
-                  picture_max_height=1.6 * inch, writing_lines=0)
+# For the longest handouts: the same type sizes, tighter spacing.
+# Writing lines stay in every look and language (spec §4).
+COMPACT = replace(HANDOUT, margin_x=0.55 * inch, leading_ratio=1.25, section_gap=7, heading_gap=4, paragraph_gap=4,
+                  item_gap=2, picture_max_height=1.4 * inch, writing_gap=0.28 * inch)
 # The last resort for the very longest (every section, every red flag): tighter lines still, a smaller picture.
 TIGHT = replace(COMPACT, leading_ratio=1.2, section_gap=6, picture_max_height=1.3 * inch, qr_size=0.95 * inch)
 HANDOUT_LOOKS = (HANDOUT, COMPACT, TIGHT)

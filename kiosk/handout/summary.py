@@ -17,7 +17,9 @@ from kiosk.survey.words import answer_in_words
 
 
 def build_summary(content: Content, raw_answers: Mapping[str, Any], outcome: Outcome, *, kiosk_name: str,
-                  when: datetime, patient_language: str, paper: str = "letter") -> SummarySpec:
+                  when: datetime, patient_language: str, paper: str = "letter",
+                  number: int | None = None) -> SummarySpec:
+    """`number` is the day's handout number (the same one printed on the handout), when printed from a visit."""
     language = content.staff_language
     labels = content.handout.summary
     say = lambda key, **values: labels.get(key, language, **values)  # noqa: E731 - a short local alias
@@ -25,14 +27,16 @@ def build_summary(content: Content, raw_answers: Mapping[str, Any], outcome: Out
     answers = visible_answers(survey, raw_answers)
 
     symptoms = [survey.question(RED_FLAGS).choice(flag).label[language] for flag in outcome.flagged_symptoms]
-    safety = (SummaryRow(say("alert_level"), say(f"alert_{outcome.alert_level}"), outcome.alert_level != "none"),
+    safety = (SummaryRow(say("handout_number"), str(number) if number else say("no_handout_number"), bool(number)),
+              SummaryRow(say("alert_level"), say(f"alert_{outcome.alert_level}"), outcome.alert_level != "none"),
               SummaryRow(say("symptoms"), "; ".join(symptoms) or say("none"), bool(symptoms)))
     nerves = (SummaryRow(say("mnsi_label"), say("mnsi_value", score=outcome.mnsi_score,
                                                 possible=outcome.mnsi_possible, answered=outcome.mnsi_answered,
                                                 threshold=outcome.mnsi_threshold)),
               SummaryRow("", say("mnsi_positive") if outcome.mnsi_positive else say("mnsi_not_positive"),
                          outcome.mnsi_positive))
-    flags = tuple(SummaryRow("", say(f"flag_{flag}"), True) for flag in outcome.flags) or \
+    labels_of = {flag.id: flag.label[language] for flag in survey.flags}
+    flags = tuple(SummaryRow("", labels_of[flag], True) for flag in outcome.flags) or \
         (SummaryRow("", say("none")),)
     rows = []
     for question_id, label in labels.rows:

@@ -74,10 +74,16 @@ class FrontDesk:
 
     # --- adding ---------------------------------------------------------------------------------------
 
+    def reserve_number(self) -> int:
+        """Takes today's next handout number now, for documents that print it ("Handout 17" on every page):
+        render them with it, then submit_handout(..., number=it). Raises SpoolError/OSError."""
+        return self.spool.next_number()
+
     def submit_handout(self, handout: bytes, summary: bytes | None, language: str,
-                       staff_language: str) -> SpooledHandout:
-        """Today's next number, the handout and (if made) the clinician summary. Raises SpoolError/OSError."""
-        number = self.spool.next_number()
+                       staff_language: str, number: int | None = None) -> SpooledHandout:
+        """Today's next number (or `number`, taken with reserve_number()), the handout and (if made) the clinician
+        summary. Raises SpoolError/OSError."""
+        number = self.spool.next_number() if number is None else number
         jobs = [self.service.submit("handout", handout, number, language)]
         if summary is not None:
             jobs.append(self.service.submit("summary", summary, number, staff_language))

@@ -13,8 +13,13 @@ class InvalidAnswer(ValueError):
 
 
 def check_answer(question: Question, value: Any) -> Any:
-    """The answer in its canonical form (multi: a tuple in choice order), or InvalidAnswer."""
+    """The answer in its canonical form (multi: a tuple in choice order), or InvalidAnswer.
+
+    A question with a skip button also takes that button's answer ("not_sure" or "prefer_not"), whatever its
+    kind: "Not sure" is an answer everywhere (spec §2.2), never "not answered"."""
     kind = question.kind
+    if question.skip is not None and value == question.skip:
+        return value
     if kind in (KIND_SINGLE, KIND_YES_NO):
         if not isinstance(value, str) or value not in question.choice_ids():
             raise InvalidAnswer(f"'{value}' is not a choice of '{question.id}' "

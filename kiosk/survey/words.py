@@ -12,6 +12,8 @@ def answer_in_words(question: Question, value: Any, skipped: bool, ui, language:
     if value is None:
         return ui.get(f"survey.skip_{question.skip}", language) if skipped and question.skip else \
             ui.get("review.no_answer", language)
+    if question.skip is not None and value == question.skip and value not in question.choice_ids():
+        return ui.get(f"survey.skip_{question.skip}", language)  # "Not sure" is an answer, said as such
     if question.kind == KIND_YES_NO:
         return ui.get(f"choice.{value}", language)
     if question.kind in (KIND_MULTI, KIND_BODY_MAP):

@@ -101,8 +101,11 @@ class DeskWorker(QObject):
 
     def _print_handout(self, ticket: int, documents, language: str) -> None:
         try:
-            spooled = self._front_desk().submit_handout(documents.handout, documents.summary, language,
-                                                        self.content.staff_language)
+            desk = self._front_desk()
+            number = desk.reserve_number()  # first the number: the documents print it on every page
+            documents = _numbered(documents, number)
+            spooled = desk.submit_handout(documents.handout, documents.summary, language,
+                                          self.content.staff_language, number=number)
         except (SpoolError, OSError) as error:
             log.error("print.spool_failed error=%s", type(error).__name__)
             self.handout_not_spooled.emit(ticket)
@@ -173,6 +176,16 @@ class DeskWorker(QObject):
         if job.kind == "handout" and job.state == FAILED and job.attempts == 1:
             self.handout_job_failed.emit(job.number)
         self.spool_changed.emit()
+
+
+def _numbered(documents, number: int):
+    """The visit's documents rendered again with the day's handout number on them (on this worker thread, never
+    the GUI's); the documents as made if that fails, so the patient still gets a handout."""
+    try:
+        return documents.numbered(number)
+    except Exception:  # noqa: BLE001 - a handout without its number beats no handout
+        log_unhandled(log, *sys.exc_info())
+        return documents
 
 
 def _staff_words(error: Exception) -> str:

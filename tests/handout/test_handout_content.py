@@ -92,5 +92,5 @@ def test_a_year_has_twelve_months(content_copy):
 
 
 def test_summary_strings_are_all_required(content_copy):
-    report = load_with(content_copy, '    flag_pregnant: {en: "Pregnant", es: "Embarazada"}\n', "")
-    assert "flag_pregnant" in report
+    report = load_with(content_copy, '    handout_number: {en: "Handout number", es: "Número de hoja"}\n', "")
+    assert "handout_number" in report

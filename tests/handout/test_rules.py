@@ -15,7 +15,12 @@ MNSI_FOUR = {"mnsi_02": "yes", "mnsi_03": "yes", "mnsi_05": "yes", "mnsi_06": "y
 
 # (name, changes to the baseline, the sections that must be added: exactly these)
 RULES = [
-    ("urgent_red_flag", {"red_flags": ("foot_wound",)}, {"tell_the_desk"}),
+    ("urgent_red_flag", {"red_flags": ("sudden_weakness",)}, {"tell_the_desk"}),
+    ("urgent_foot_wound_is_a_high_risk_foot", {"red_flags": ("foot_wound",)},
+     {"tell_the_desk", "foot_care", "good_shoes"}),
+    ("sore_on_a_foot_ever", {"mnsi_08": "yes"}, {"foot_care", "good_shoes"}),
+    ("amputation", {"mnsi_15": "yes"}, {"foot_care", "good_shoes"}),
+    ("pregnant_not_sure", {"pregnant": "not_sure"}, set()),
     ("urgent_swollen_leg", {"red_flags": ("one_leg_swollen", "fever_red_leg")}, {"tell_the_desk"}),
     ("cramps", {"cramp_any": "yes"}, {"bedtime_routine", "drink_water"}),
     ("cramps_not_sure", {"cramp_any": "not_sure"}, set()),
@@ -91,7 +96,8 @@ def test_doctor_questions_follow_the_answers(shipped_content):
         return [q.id for q in chosen(shipped_content, {**BASELINE, **changes}).doctor_questions]
 
     base = questions({})
-    assert 3 <= len(base) <= 6 and "what_causes_my_cramps" == base[0]
+    assert 3 <= len(base) <= 6 and "what_causes_my_cramps" not in base  # no cramps: no question about "my cramps"
+    assert questions({"cramp_any": "yes"})[0] == "what_causes_my_cramps"
     assert "pain_when_walking" in questions({"walk_pain_eases_rest": "yes"}) and "pain_when_walking" not in base
     assert "foot_or_nerve_test" in questions(MNSI_FOUR)
     assert "check_b12" in questions({"medicines": ("metformin",)})
@@ -172,3 +178,21 @@ def test_the_printed_pdf_has_exactly_the_chosen_sections(shipped_content, change
     expected = set(ALWAYS) | added
     for section in shipped_content.handout.sections:
         assert (section.title["en"] in text) == (section.id in expected), section.id
+
+
+def test_no_question_about_my_cramps_when_there_are_none(shipped_content):
+    """Spec §4: none about "my cramps" when cramp_any = no, whatever else was answered."""
+    answers = {**EVERYTHING, "cramp_any": "no"}
+    texts = [q.text["en"].lower() for q in chosen(shipped_content, answers).doctor_questions]
+    assert texts and not [text for text in texts if "my cramps" in text]
+
+
+@pytest.mark.parametrize("changes", [{"cramp_worst_pain": 7}, {"sleep_impact": 9}],
+                         ids=["worst_pain_7", "sleep_impact_9"])
+def test_severe_cramps_raise_the_question_about_cramps_that_come_often_or_last_long(shipped_content, changes):
+    mild = {**BASELINE, "cramp_any": "yes", "cramp_nights": 1, "cramp_worst_pain": 3, "sleep_impact": 2}
+    ids = [q.id for q in chosen(shipped_content, {**mild, **changes}).doctor_questions]
+    assert "often_or_long" not in [q.id for q in chosen(shipped_content, mild).doctor_questions]
+    assert ids[:2] == ["what_causes_my_cramps", "often_or_long"]
+    busy = {**EVERYTHING, **changes}
+    assert "often_or_long" in [q.id for q in chosen(shipped_content, busy).doctor_questions]  # never cut at six

@@ -104,7 +104,8 @@ def test_a_realistic_file_prints_exactly_the_outcome_keys(write):
     assert set(data) == KEYS
     # points: mnsi_01, 02, 05, 07 (no), 11; mnsi_12 unanswered; mnsi_04 and 10 not scored
     assert data == {"alert_level": "urgent", "mnsi_score": 5, "mnsi_answered": 12, "mnsi_positive": True,
-                    "flags": ["cramp_over_10_min", "possible_rls", "mnsi_positive", "frequent_night_cramps"]}
+                    "flags": ["cramp_over_10_min", "possible_rls", "mnsi_positive", "frequent_night_cramps",
+                              "high_risk_foot", "severe_cramps"]}
 
 
 def test_the_output_is_one_json_line(write):

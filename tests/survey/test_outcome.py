@@ -15,8 +15,8 @@ MNSI_POINT_FOR = {"mnsi_01": "yes", "mnsi_02": "yes", "mnsi_03": "yes", "mnsi_05
 MNSI_NOT_SCORED = ("mnsi_04", "mnsi_10")
 # Spec §3, in its order.
 SPEC_FLAGS = ("cramp_over_10_min", "possible_claudication", "possible_rls", "mnsi_positive", "pregnant",
-              "frequent_night_cramps")
-EMERGENCY = ("chest_or_breathing", "leg_cold_pale", "bladder_bowel")
+              "frequent_night_cramps", "high_risk_foot", "severe_cramps")
+EMERGENCY = ("chest_or_breathing", "stroke_signs", "leg_cold_pale", "bladder_bowel", "weakness_spreading")
 URGENT = ("one_leg_swollen", "foot_wound", "sudden_weakness", "dark_urine", "fever_red_leg")
 
 
@@ -184,6 +184,14 @@ FLAG_CASES = [
     ("pregnant", {"pregnant": "yes"}, [{"pregnant": "no"}, {"pregnant": "not_applicable"}]),
     ("frequent_night_cramps", {**YES_CRAMPS, "cramp_nights": 3},
      [{**YES_CRAMPS, "cramp_nights": n} for n in (0, 1, 2)]),
+    ("high_risk_foot", {"mnsi_08": "yes"}, [{"mnsi_08": "no"}, {"mnsi_08": "not_sure"}, {"mnsi_15": "no"},
+                                             {"red_flags": ("one_leg_swollen",)}]),
+    ("high_risk_foot", {"mnsi_15": "yes"}, [{"mnsi_15": "not_sure"}]),
+    ("high_risk_foot", {"red_flags": ("foot_wound",)}, [{"red_flags": ("none",)}]),
+    ("severe_cramps", {**YES_CRAMPS, "cramp_worst_pain": 7},
+     [{**YES_CRAMPS, "cramp_worst_pain": n} for n in (0, 6)] + [{**YES_CRAMPS, "cramp_worst_pain": "not_sure"}]),
+    ("severe_cramps", {**YES_CRAMPS, "sleep_impact": 10},
+     [{**YES_CRAMPS, "sleep_impact": 6}, {"cramp_any": "no", "sleep_impact": 9}]),
 ]
 
 
@@ -202,7 +210,7 @@ def test_frequent_night_cramps_from_three_nights(survey, nights, frequent):
 
 
 def test_all_flags_together_come_in_the_spec_order(survey):
-    answers = {"cramp_any": "yes", "cramp_nights": 7, "cramp_duration": "over_10_min",
+    answers = {"cramp_any": "yes", "cramp_nights": 7, "cramp_duration": "over_10_min", "cramp_worst_pain": 8,
                "walk_pain_eases_rest": "yes", "restless_urge": "yes", "pregnant": "yes", **mnsi_answers(13)}
     assert compute_outcome(survey, answers).flags == SPEC_FLAGS
 
@@ -233,4 +241,27 @@ def test_as_json_has_exactly_the_documented_keys(survey):
     answers = {"red_flags": ("foot_wound",), "restless_urge": "yes", **mnsi_answers(5)}
     data = compute_outcome(survey, answers).as_json()
     assert data == {"alert_level": "urgent", "mnsi_score": 5, "mnsi_answered": 13, "mnsi_positive": True,
-                    "flags": ["possible_rls", "mnsi_positive"]}
+                    "flags": ["possible_rls", "mnsi_positive", "high_risk_foot"]}
+
+
+# --- "Not sure" and the flags declared in content -------------------------------------------------------------
+
+
+def test_not_sure_is_an_answer_but_no_point_and_not_counted_as_answered(survey):
+    result = compute_outcome(survey, {**mnsi_answers(4), "mnsi_01": "not_sure"})
+    assert result.mnsi_score == 3 and result.mnsi_answered == 12 and not result.mnsi_positive
+
+
+def test_every_flag_is_declared_in_content_with_its_words(survey):
+    assert tuple(flag.id for flag in survey.flags) == SPEC_FLAGS
+    assert all(flag.label["en"] and flag.label["es"] for flag in survey.flags)
+
+
+def test_a_flag_a_site_adds_in_content_works_without_code(content_copy):
+    text = (content_copy / "survey.yaml").read_text(encoding="utf-8")
+    text += ('  - id: "smokes_and_numb"\n    when: {all: [{question: "smoking", equals: "yes"}, '
+             '{question: "mnsi_01", equals: "yes"}]}\n    label: {en: "Smokes, numb feet", es: "Fuma, pies dormidos"}\n')
+    (content_copy / "survey.yaml").write_text(text, encoding="utf-8")
+    content, problems = load_content(content_copy, ("en", "es"), paths.assets_dir())
+    assert problems == []
+    assert compute_outcome(content.survey, {"smoking": "yes", "mnsi_01": "yes"}).flags == ("smokes_and_numb",)

@@ -40,10 +40,22 @@ def test_yes_no_takes_the_strings_yes_and_no(q):
     assert check_answer(q("mnsi_01"), "no") == "no"
 
 
-@pytest.mark.parametrize("value", [True, False, 1, 0, "not_sure", "Yes", "y", None, ["yes"]])
+@pytest.mark.parametrize("value", [True, False, 1, 0, "prefer_not", "Yes", "y", None, ["yes"]])
 def test_yes_no_rejects_bools_and_other_values(q, value):
     with pytest.raises(InvalidAnswer):
         check_answer(q("mnsi_07"), value)
+
+
+@pytest.mark.parametrize("question_id, skip", [("mnsi_07", "not_sure"), ("cramp_nights", "not_sure"),
+                                                ("cramp_where", "not_sure"), ("first_name", "prefer_not")])
+def test_a_skip_button_answer_is_an_answer(q, question_id, skip):
+    """Spec §2.2: "Not sure" / "Prefer not to say" is recorded as that answer, never as "not answered"."""
+    assert check_answer(q(question_id), skip) == skip
+
+
+def test_no_skip_answer_where_the_question_has_no_skip_button(q):
+    with pytest.raises(InvalidAnswer):
+        check_answer(q("red_flags"), "not_sure")
 
 
 # --- multi and body_map -----------------------------------------------------------------------------
