@@ -206,6 +206,14 @@ def _refusals(event, path: YamlPath, line: int, label: str) -> list[Problem]:
 def load_yaml_file(path: Path, label: str | None = None) -> YamlDoc:
     label = label or str(path)
     try:
+        # Looked at before reading: a FIFO would block for ever, a huge file would be read whole for nothing
+        # (UTF-8 takes at most 4 bytes a character).
+        if path.exists() and not path.is_file():
+            return _unreadable(label, "it is not a regular file", "Point to the YAML file itself.")
+        if path.exists() and path.stat().st_size > 4 * MAX_DOCUMENT_CHARS:
+            return _unreadable(label, f"the file is too big for the kiosk ({path.stat().st_size:,} bytes)",
+                               "Check that this is the right file; content, config and answers files are a few "
+                               "pages of text.")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         doc = YamlDoc(label, None)
@@ -222,6 +230,12 @@ def load_yaml_file(path: Path, label: str | None = None) -> YamlDoc:
         doc.problems.append(Problem(label, "", f"the file cannot be read: {error.strerror}", "Check its permissions."))
         return doc
     return load_yaml_text(text, label)
+
+
+def _unreadable(label: str, message: str, fix: str) -> YamlDoc:
+    doc = YamlDoc(label, None)
+    doc.problems.append(Problem(label, "", message, fix))
+    return doc
 
 
 def _syntax_fix(reason: str, source_line: str) -> str:

@@ -134,3 +134,24 @@ def test_a_path_through_a_number_or_yes_no_key_still_formats():
     doc = load_yaml_text("strings:\n  1.5: x\n", "f.yaml")
     doc.problem(("strings", 1.5), "not a language")
     assert doc.problems[0].line == 2
+
+
+def test_a_huge_file_is_refused_without_reading_it(tmp_path):
+    from kiosk.yamldoc import load_yaml_file
+
+    big = tmp_path / "survey.yaml"
+    with open(big, "wb") as file:
+        file.truncate(50 * MAX_DOCUMENT_CHARS)       # sparse: 50 MB that take no disk
+    doc = load_yaml_file(big, "content/survey.yaml")
+    assert doc.data is None and "too big" in doc.problems[0].message
+
+
+def test_something_that_is_not_a_regular_file_is_not_read(tmp_path):
+    import os
+
+    from kiosk.yamldoc import load_yaml_file
+
+    fifo = tmp_path / "config.yaml"
+    os.mkfifo(fifo)                                    # reading it would wait forever
+    doc = load_yaml_file(fifo, "config.yaml")
+    assert "not a regular file" in doc.problems[0].message
