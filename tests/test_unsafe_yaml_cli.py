@@ -87,3 +87,30 @@ def test_run_with_unsafe_yaml_shows_the_error_screen(tmp_path, content_copy, bro
     assert still_running, text
     assert "Traceback" not in text
     assert "startup.refused" in text
+
+
+def test_an_unforeseen_error_reading_answers_is_a_problem_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from kiosk.survey import answers_file
+
+    def broken(question, value):
+        raise TypeError("a case no one foresaw")
+
+    monkeypatch.setattr(answers_file, "check_answer", broken)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('cramp_any: "yes"\n')
+    code, _, err = kiosk(capsys, "outcome", "--answers", str(answers))
+    assert code == 2
+    assert "could not finish reading this file (an internal error: TypeError)" in err
+    assert "no one foresaw" not in err     # the message may quote an answer: only the type is shown
+
+
+def test_an_unforeseen_error_in_a_content_reader_is_a_problem_in_that_file(content_copy, monkeypatch, capsys):
+    from kiosk.content import loader
+
+    def broken(*args):
+        raise KeyError("x")
+
+    monkeypatch.setattr(loader, "read_handout", broken)
+    code, out, _ = kiosk(capsys, "check", "--content", str(content_copy))
+    assert code == 1
+    assert "handout.yaml: the kiosk could not finish reading this file (an internal error: KeyError)" in out

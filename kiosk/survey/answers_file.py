@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.model import KIND_TEXT, Survey
-from kiosk.problems import Problem, did_you_mean
+from kiosk.problems import Problem, did_you_mean, internal_error
 from kiosk.survey.values import InvalidAnswer, check_answer
 from kiosk.yamldoc import load_yaml_file
 
@@ -22,6 +22,17 @@ class AnswersFileError(Exception):
 
 
 def load_answers(path: Path, survey: Survey) -> dict[str, Any]:
+    """The checked answers, or AnswersFileError with every problem; never another error (`kiosk outcome` and
+    `kiosk handout` print a list, not a traceback: an unforeseen error is an internal-error problem)."""
+    try:
+        return _read_answers(path, survey)
+    except AnswersFileError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the safety net; the fuzzer counts every catch as a bug
+        raise AnswersFileError([internal_error(str(path), error)]) from None
+
+
+def _read_answers(path: Path, survey: Survey) -> dict[str, Any]:
     doc = load_yaml_file(path)
     if doc.problems:
         raise AnswersFileError(doc.problems)
