@@ -34,7 +34,8 @@ idle:
                                    # a folder). Without a config file the kiosk prints PDFs into a folder.
 paper: "letter"                    # letter or a4
 # spool_dir: "/var/lib/clinic-kiosk/spool"   # default: the per-user data folder
-spool_retention_hours: 24          # anything left in the spool is deleted after this long
+spool_retention_hours: 24          # printed jobs' records are deleted after this long (never an unprinted one)
+reprint_grace_minutes: 10          # a printed document is kept this long for "Print again" (0 to 60)
 
 # staff_pin_hash: "scrypt$..."    # set with `kiosk set-pin`; until then the PIN is 0000
 # content_dir: "content"           # a folder of content YAML that replaces the built-in content

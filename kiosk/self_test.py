@@ -75,6 +75,12 @@ def run_self_test(config_arg=None, content_arg=None, out=sys.stdout) -> int:
     finally:
         kiosk_log.removeHandler(errors)
         shutil.rmtree(scratch, ignore_errors=True)
+    if state.get("printer") is not None and state["printer"].kind == "cups":
+        from kiosk.printing.cups import keeps_printed_documents
+
+        warning = keeps_printed_documents()  # patient privacy, not a failure: the kiosk itself works
+        if warning:
+            print(f"  warn privacy: {warning}", file=out)
     print(f"self-test passed in {time.perf_counter() - started:.1f} s", file=out)
     return 0
 
@@ -91,6 +97,7 @@ def _load(config_arg, content_arg, scratch: Path, state: dict) -> str:
     state["config"] = replace(loaded.config, spool_dir=scratch / "spool", log_dir=scratch / "log",
                               printer=PrinterSpec("folder", str(scratch / "printed")))
     state["content"] = loaded.content
+    state["printer"] = loaded.config.printer
     state["screen_config"] = replace(state["config"], spool_dir=scratch / "screens-spool",
                                      printer=PrinterSpec("folder", str(scratch / "screens-printed")))
     return f"{loaded.content.summary()}; config: {loaded.config.source or 'built-in defaults'}"

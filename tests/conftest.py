@@ -106,6 +106,7 @@ def cups_server():
     server.start()
     mp = pytest.MonkeyPatch()
     mp.setenv("CUPS_SERVER", str(server.socket))
+    mp.setenv("CUPS_SERVERROOT", str(server.root / "etc"))
     yield server
     mp.undo()
     server.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.config import PrinterSpecError, SiteConfig, find_config_file, load_config, parse_printer
 from kiosk.printing.desk import FrontDesk
+from kiosk.printing.job_words import local_clock_time, state_words
 from kiosk.printing.printer import PrinterError, make_printer
 from kiosk.printing.spool import DONE, FAILED, SENT, Job, SpoolError
 from kiosk.problems import format_report
@@ -38,7 +39,11 @@ def cmd_printers(args) -> int:
     status = make_printer(config.printer).status()
     print(f"Configured printer: {config.printer}: {status.words}")
     try:
-        from kiosk.printing.cups import list_queues
+        from kiosk.printing.cups import keeps_printed_documents, list_queues
+
+        warning = keeps_printed_documents()
+        if warning:
+            print(f"Warning: {warning}")
 
         queues, default = list_queues()
         names = [f"{queue} (default)" if queue == default else queue for queue in queues]
@@ -93,6 +98,8 @@ def cmd_queue(args) -> int:
         print(f"{len(jobs)} job(s) in {config.spool_dir}; printer {config.printer}")
         for job in jobs:
             print(_job_line(job))
+        for notice in desk.notices():
+            print(f"Warning: {notice}")
         return 0
     if args.action == "retry":
         retried = desk.retry_all()
@@ -135,9 +142,9 @@ def _send_and_report(desk: FrontDesk, job_ids: list[str]) -> None:
 
 
 def _job_line(job: Job) -> str:
-    detail = f"  ({job.reason})" if job.reason else ""
-    tries = f"  tries={job.attempts}" if job.attempts else ""
-    return f"{job.id:32} {job.created[11:19]}  {job.language or '-':2}  {job.state:9}{tries}{detail}"
+    """The id, when it was spooled (local time), the language, and the state as staff see it on the panel
+    (a job that failed a try is waiting for the next one, at the time shown)."""
+    return f"{job.id:32} {local_clock_time(job.created)}  {job.language or '-':2}  {state_words(job)}"
 
 
 def _headless_qt() -> None:

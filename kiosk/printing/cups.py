@@ -24,24 +24,52 @@ class CupsPrinter:
         self.name = f"cups:{queue}" if queue else "cups (default destination)"
 
     def send(self, pdf: Path, title: str) -> str:
+        """Hands the PDF to CUPS held (`-H hold`): it prints only once release() is called, after the spool has
+        recorded its id. A crash before that leaves it held, where find_sent() finds it (decision 006)."""
         destination = ["-d", self.queue] if self.queue else []
-        result = self._run("lp", *destination, "-t", title, "--", str(pdf))
+        result = self._run("lp", *destination, "-t", title, "-H", "hold", "--", str(pdf))
         found = _REQUEST_ID.search(result.stdout) if result.returncode == 0 else None
         if found is None:
             raise PrinterError(self._why_refused(result))
         return found.group(1)
 
+    def release(self, printer_job: str) -> None:
+        result = self._run("lp", "-i", printer_job, "-H", "resume")
+        if result.returncode != 0:
+            raise PrinterError(f"CUPS did not release job {printer_job}: {_first_line(result.stderr)}")
+
     def is_done(self, printer_job: str) -> bool | None:
         """Done once CUPS no longer lists the job as not completed. If CUPS cannot be asked, not done yet:
-        the job stays 'at the printer' and is asked about again."""
-        try:
-            result = self._run("lpstat", "-o", *([self.queue] if self.queue else []))
-        except PrinterError:
+        the job stays 'at the printer' and is asked about again. A job still held (its release failed, or
+        the kiosk stopped between recording and releasing it) is released now."""
+        jobs = self._pending()
+        if jobs is None:
             return False
-        if result.returncode != 0:
-            return False
-        waiting = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
-        return printer_job not in waiting
+        if printer_job not in jobs:
+            return True
+        if jobs[printer_job]:
+            try:
+                self.release(printer_job)
+            except PrinterError:
+                pass
+        return False
+
+    def find_sent(self, pdf: Path, title: str, known: set[str]) -> str | None:
+        """The held job with this title that no other spool job owns: one this kiosk handed over just before
+        a crash. It is still held, so it has not printed; the sender records its id and releases it."""
+        jobs = self._pending()
+        if not jobs:
+            return None
+        held = {job_id for job_id, is_held in jobs.items() if is_held and job_id not in known}
+        if not held:
+            return None
+        queue = self.queue or self._default_queue()
+        lines = self._run("lpq", *(["-P", queue] if queue else [])).stdout.splitlines()[2:]
+        for line in lines:  # Rank Owner Job File(s) Total-Size "bytes"; a title may hold spaces
+            parts = line.split(None, 3)
+            if len(parts) == 4 and f"{queue}-{parts[2]}" in held and parts[3].rsplit(None, 2)[0] == title:
+                return f"{queue}-{parts[2]}"
+        return None
 
     def cancel(self, printer_job: str) -> None:
         result = self._run("cancel", printer_job)
@@ -65,7 +93,8 @@ class CupsPrinter:
             return PrinterStatus(False, f"{queue} is not accepting jobs{_reason(accepting.stdout)}")
         if " disabled" in printer.stdout:
             return PrinterStatus(False, f"{queue} is paused in CUPS{_reason(printer.stdout)}")
-        return PrinterStatus(True, f"ready ({_first_line(printer.stdout)})")
+        warning = keeps_printed_documents()
+        return PrinterStatus(True, f"ready ({_first_line(printer.stdout)})" + (f". Warning: {warning}" if warning else ""))
 
     # --- inside -----------------------------------------------------------------------------------------
 
@@ -81,6 +110,25 @@ class CupsPrinter:
         if "no default destination" in words:
             return "CUPS has no default printer: set printer: cups:QUEUE in the config"
         return f"CUPS did not take the job: {words}"
+
+    def _pending(self) -> dict[str, bool] | None:
+        """The jobs CUPS has not completed in this queue, each with whether it is held; None if CUPS cannot
+        be asked. `lpstat -l` puts a job's details on the tab-indented lines after it."""
+        try:
+            result = self._run("lpstat", "-l", "-o", *([self.queue] if self.queue else []))
+        except PrinterError:
+            return None
+        if result.returncode != 0:
+            return None
+        jobs: dict[str, bool] = {}
+        current = None
+        for line in result.stdout.splitlines():
+            if line.strip() and not line[0].isspace():
+                current = line.split()[0]
+                jobs[current] = False
+            elif current is not None and "job-hold-until-specified" in line:
+                jobs[current] = True
+        return jobs
 
     def _scheduler_running(self) -> bool:
         return "scheduler is running" in self._run("lpstat", "-r").stdout
@@ -108,6 +156,29 @@ def _reason(lpstat_output: str) -> str:
     """lpstat puts the reason a queue is stopped on the line after it."""
     lines = [line.strip() for line in lpstat_output.splitlines()[1:] if line.strip()]
     return f": {lines[0]}" if lines else ""
+
+
+def keeps_printed_documents(environ=os.environ) -> str:
+    """Staff words if this machine's CUPS keeps printed documents in its own spool ("" if not, or if that
+    cannot be told). At its defaults CUPS keeps every job's file for a day (PreserveJobFiles 86400) after
+    printing: the handout, with the patient's name, readable there long after the kiosk deleted its copy."""
+    server = environ.get("CUPS_SERVER", "")
+    if server and not server.startswith(("/", "localhost")):
+        return ""  # another machine's CUPS: its settings cannot be read from here
+    config = Path(environ.get("CUPS_SERVERROOT") or "/etc/cups") / "cupsd.conf"
+    try:
+        lines = config.read_text(errors="replace").splitlines()
+    except OSError:
+        return ""
+    keep = "86400"
+    for line in lines:
+        words = line.split()
+        if len(words) >= 2 and words[0].lower() == "preservejobfiles":
+            keep = words[1]
+    if keep.lower() in ("no", "off", "false", "0"):
+        return ""
+    return (f"CUPS keeps printed documents in its own spool (PreserveJobFiles {keep} in {config}); "
+            "set PreserveJobFiles No there (docs/deploy.md)")
 
 
 def list_queues() -> tuple[list[str], str]:

@@ -6,6 +6,7 @@ delete, send_now) are for a worker thread or the CLI, never the GUI thread."""
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Callable
@@ -14,7 +15,8 @@ from kiosk.config import SiteConfig
 from kiosk.printing.printer import Printer, PrinterError, PrinterStatus, make_printer
 from kiosk.printing.sender_lock import SenderLock
 from kiosk.printing.service import PrintService
-from kiosk.printing.spool import CANCELLED, SENT, Job, Spool, SpoolError
+from kiosk.printing import spool_time
+from kiosk.printing.spool import CANCELLED, DONE, SENDING, SENT, Job, Spool, SpoolError
 
 log = logging.getLogger("kiosk.printing")
 
@@ -30,7 +32,7 @@ class FrontDesk:
                  on_change: Callable[[Job], None] = lambda job: None,
                  on_status: Callable[[PrinterStatus], None] = lambda status: None,
                  clock: Callable[[], datetime] = datetime.now, poll_seconds: float = 1.0):
-        self.spool = Spool(config.spool_dir, clock)
+        self.spool = Spool(config.spool_dir, clock, reprint_grace=timedelta(minutes=config.reprint_grace_minutes))
         self.printer = printer if printer is not None else make_printer(config.printer)
         self.retention = timedelta(hours=config.spool_retention_hours)
         self.service = PrintService(self.spool, self.printer, on_change=on_change, on_status=on_status,
@@ -39,7 +41,8 @@ class FrontDesk:
     # --- life -----------------------------------------------------------------------------------------
 
     def open(self) -> "FrontDesk":
-        """Makes the spool folder and purges what is past the retention time. Raises SpoolError."""
+        """Makes the spool folder, deletes printed documents past their reprint grace and the records of
+        finished jobs past the retention time (never a job that has not printed). Raises SpoolError."""
         self.spool.open()
         purged = self.spool.purge(self.retention)
         if purged:
@@ -55,22 +58,29 @@ class FrontDesk:
 
     def send_now(self, seconds: float = 10.0) -> bool:
         """For the CLI: sends what is due and follows it for up to `seconds`, then lets go of the spool.
-        False if another process (a running kiosk) is the sender: it will send the jobs itself."""
+        False if another process (a running kiosk) is the sender: it will send the jobs itself.
+
+        After letting go it looks once more: a `kiosk print` that found this process sending left its job to
+        it, and may have spooled it after this process's last look. Whoever takes the lock next sees it."""
         import time
 
         deadline = time.monotonic() + seconds
-        try:
-            if not self.service.run_once() and not self.service.lock.held:
-                return False
-            while time.monotonic() < deadline:
-                busy = self.service.run_once()
-                if not busy and not any(job.state == SENT for job in self.spool.active()):
-                    break
-                if not busy:
+        sent = False
+        while self.service.run_once() or self.service.is_sender:
+            sent = True
+            try:
+                while True:
+                    if self.service.run_once():
+                        continue
+                    at_printer = any(job.state in (SENT, SENDING) for job in self.spool.active())
+                    if not at_printer or time.monotonic() >= deadline:
+                        break
                     time.sleep(0.2)
-            return True
-        finally:
-            self.service.release()
+            finally:
+                self.service.release()
+            if self.spool.next_due() is None:
+                break
+        return sent
 
     # --- adding ---------------------------------------------------------------------------------------
 
@@ -100,7 +110,24 @@ class FrontDesk:
         return self.service.last_status
 
     def jobs(self) -> list[Job]:
-        return self.spool.jobs()
+        """Every job, newest first; a printed one whose document is still kept for the reprint grace says
+        until when (in its reason, for staff: the record on disk is not changed)."""
+        try:
+            kept = {name[:-4] for name in os.listdir(self.spool.printed_dir) if name.endswith(".pdf")}
+        except OSError:
+            kept = set()
+        return [self._with_reprint_time(job) if job.id in kept else job for job in self.spool.jobs()]
+
+    def _with_reprint_time(self, job: Job) -> Job:
+        if job.state != DONE or not job.finished_at:
+            return job
+        until = spool_time.parse(job.finished_at) + self.spool.reprint_grace
+        return replace(job, reason=f"Print again possible until {until.astimezone():%H:%M}")
+
+    def notices(self) -> list[str]:
+        """What staff should know about the spool itself: files it set aside as unusable."""
+        return [f"Set aside in {self.spool.quarantine_dir}: {name} ({why}). A job may be missing: "
+                "print it again if a patient is waiting." for name, why in self.spool.quarantined()]
 
     def retry(self, job_id: str) -> Job:
         """Try again now, without waiting out the back-off."""

@@ -44,6 +44,15 @@ class Printer(Protocol):
     def status(self) -> PrinterStatus:
         """Whether the printer can print now, in staff words. May take a moment: never on the GUI thread."""
 
+    # Optional (the print service asks with getattr; a printer without them is sent to again after a crash):
+
+    def release(self, printer_job: str) -> None:
+        """Lets a job that send() handed over held print, once the spool has recorded its id."""
+
+    def find_sent(self, pdf: Path, title: str, known: set[str]) -> str | None:
+        """After a crash between handing a job over and recording it: the printer's id for it ("" if it is done
+        already), or None if the printer never got it. `known` are ids that belong to other jobs."""
+
 
 def default_printer_spec(platform: str = sys.platform) -> PrinterSpec:
     """What the example config proposes: the system's default printer, through Qt on Windows, CUPS elsewhere."""

@@ -1,15 +1,24 @@
-"""The print spool: every document waits here, on disk, until a printer has taken it. Pure Python, no Qt.
+"""The print spool: every document waits here, on disk, until a printer has printed it. Pure Python, no Qt.
 
-    spool_dir/ (0700)
-      counter.json                         today's date and the last handout number given out
-      jobs/20261123-0017-handout.pdf       the document (deleted once the printer has printed it)
-      jobs/20261123-0017-handout.json      its metadata: kind, number, language, state, times, attempts, reason
+    spool_dir/                             made 0700 if the kiosk makes it (an existing folder keeps its mode)
+      spool.lock                           the writer lock (spool_lock.py): numbering, naming, every write
+      counter.json                         the last handout number given out, for each recent day
+      jobs/20261123-0017-handout.pdf       the document, until it has printed
+      jobs/20261123-0017-handout.json      its record: kind, number, language, state, times, attempts, reason
       jobs/20261123-0017-handout-2.pdf     a reprint of the same number
-      finished/20261123-0016-handout.json  the metadata of a printed or cancelled job
+      finished/20261123-0016-handout.json  the record of a printed or cancelled job
+      printed/20261123-0016-handout.pdf    a printed document, kept for the reprint grace (minutes), then deleted
+      quarantine/                          files the spool could not use, set aside for staff to see
 
-Files are written whole (temp file, fsync, rename), the PDF before its metadata, so a crash or power cut at
-any moment leaves either nothing or a job that `recover()` puts back in the queue. The metadata holds no
-answers and no names; it stays (without the PDF) so staff can see today's jobs, until the retention time.
+One writer protocol for every process (the kiosk, a second kiosk, `kiosk print`, `kiosk queue`): everything
+that numbers, names, writes, moves or reads records happens holding the spool lock, and every file is written
+whole (temp, fsync, rename), the document before its record. So a crash or power cut at any moment leaves
+either nothing or a job that `recover()` puts back in the queue, and a temp file found while holding the lock
+was left by a crash (never another writer's, in progress).
+
+Records are checked when read (job_record.py); a bad one is set aside in quarantine/ and the others go on.
+Times are stored in UTC (spool_time.py). Retention deletes only finished records: a document that has not
+printed is never deleted by time.
 
 `jobs/` holds only what still waits or is at the printer, so the sender's scan every second costs the same
 at the end of a busy day as at its start (reading a whole day's records each second took the GIL from the
@@ -19,87 +28,64 @@ kept in memory; `finished/` wins over `jobs/` for the same id (a crash between t
 
 from __future__ import annotations
 
-import json
 import os
-import threading
-from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timedelta
+import tempfile
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
 from kiosk.atomic_file import write_atomically
+from kiosk.printing import day_numbers, quarantine, spool_time
+from kiosk.printing.job_record import (  # noqa: F401 - the spool's names, as the rest of the kiosk imports them
+    CANCELLED, DONE, FAILED, FINISHED, JOB_ID, KINDS, QUEUED, SENDING, SENT, STATES, WAITING, BadRecord, Job,
+    backoff, check_job_id, read_record)
+from kiosk.printing.spool_lock import SpoolLock
 
-QUEUED, SENT, DONE, FAILED, CANCELLED = "queued", "sent", "done", "failed", "cancelled"
-STATES = (QUEUED, SENT, DONE, FAILED, CANCELLED)
-FINISHED = (DONE, CANCELLED)
-# Lower prints first: a staff alert slip never waits behind handouts.
-KINDS = {"alert": 0, "handout": 1, "summary": 1, "test": 2, "general": 2, "document": 2}
-# Handouts and their summaries carry today's number; an alert slip carries the alert's; the rest carry 0.
-NUMBERED_KINDS = ("handout", "summary", "alert")
-MAX_BACKOFF_SECONDS = 300
+TEMP_PREFIX = ".writing-"
 
 
 class SpoolError(Exception):
     """The spool cannot be used (e.g. its folder is not writable): a message staff can act on."""
 
 
-@dataclass(frozen=True)
-class Job:
-    id: str
-    number: int
-    kind: str
-    language: str
-    created: str  # ISO time
-    state: str = QUEUED
-    attempts: int = 0
-    next_try: str = ""  # ISO time; empty: now
-    reason: str = ""  # why it failed or waits, in staff words
-    printer_job: str = ""  # the printer's own id, once accepted
-
-    @property
-    def priority(self) -> int:
-        return KINDS.get(self.kind, 2)
-
-    def is_due(self, now_text: str) -> bool:
-        """Waiting to be sent, and its back-off (if any) is over."""
-        return self.state in (QUEUED, FAILED) and (not self.next_try or self.next_try <= now_text)
-
-
-def backoff(attempts: int) -> timedelta:
-    """5 s, 10 s, 20 s ... up to 5 minutes between tries."""
-    return timedelta(seconds=min(MAX_BACKOFF_SECONDS, 5 * 2 ** max(0, attempts - 1)))
-
-
 class Spool:
-    def __init__(self, folder: Path, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, folder: Path, clock: Callable[[], datetime] = datetime.now,
+                 reprint_grace: timedelta = timedelta(0)):
         self.folder, self.jobs_dir, self.finished_dir = folder, folder / "jobs", folder / "finished"
+        self.printed_dir, self.quarantine_dir = folder / "printed", folder / "quarantine"
+        self.reprint_grace = reprint_grace
         self._clock = clock
-        self._lock = threading.Lock()
+        self._lock = SpoolLock(folder / "spool.lock")
         self._finished: dict[str, tuple[tuple[int, int], Job]] = {}  # name -> ((inode, mtime), record)
 
     # --- setting up ---------------------------------------------------------------------------------
 
     def open(self) -> "Spool":
-        """Makes the folders (private to the kiosk's account) and checks they can be written."""
+        """Makes the folders (private to the kiosk's account) and checks they can be written. A folder that
+        exists already keeps its mode: spool_dir may be a folder IT made with its own permissions."""
         try:
-            for folder in (self.folder, self.jobs_dir, self.finished_dir):
-                folder.mkdir(parents=True, exist_ok=True)
-                os.chmod(folder, 0o700)
-            probe = self.jobs_dir / ".probe"
-            write_atomically(probe, b"ok")
-            probe.unlink()
+            for folder in (self.folder, self.jobs_dir, self.finished_dir, self.printed_dir, self.quarantine_dir):
+                _make_private_folder(folder)
+            handle, probe = tempfile.mkstemp(prefix=".probe-", dir=self.jobs_dir)  # its own name: no sharing
+            os.close(handle)
+            os.unlink(probe)
         except OSError as error:
             raise SpoolError(f"The print spool folder {self.folder} cannot be written ({error.strerror}). "
                              "Check spool_dir in the config file and the folder's permissions.") from None
         return self
 
     def recover(self) -> list[Job]:
-        """At startup: jobs caught mid-send go back to the queue; a PDF whose metadata was never written gets
-        it; half-written temp files go; a finished record still in jobs/ (a move cut short, or a spool from
-        before finished/) is tidied. Returns the jobs waiting to print."""
-        with self._lock:
-            for temp in (*self.jobs_dir.glob(".writing-*"), *self.finished_dir.glob(".writing-*")):
-                temp.unlink(missing_ok=True)
+        """When a process becomes the sender: half-written temp files (left by a crash: writers hold the lock
+        while they write) go; stray files are set aside; a document whose record was never written gets one; a
+        finished record still in jobs/ (a move cut short, or a spool from before finished/) is tidied. Jobs
+        caught mid-send (SENDING) are left to the sender, which asks the printer about them. Returns the jobs
+        waiting to print."""
+        with self._lock.held():
+            for folder in (self.folder, self.jobs_dir, self.finished_dir, self.printed_dir):
+                for temp in folder.glob(f"{TEMP_PREFIX}*"):
+                    temp.unlink(missing_ok=True)
+            self._set_aside_strays()
             finished = {job.id for job in self._read_finished()}
             for meta in self.jobs_dir.glob("*.json"):
                 job = self._read_active(meta.stem)
@@ -110,39 +96,37 @@ class Spool:
             readable = {job.id for job in self._read_all_active()} | finished
             for pdf in self.jobs_dir.glob("*.pdf"):
                 if pdf.stem in finished:
-                    pdf.unlink(missing_ok=True)
-                elif pdf.stem not in readable:  # metadata never written, or damaged
+                    self._put_away_document(pdf.stem, keep=False)
+                elif pdf.stem not in readable:  # record never written, or set aside as damaged
                     self._write_meta(self._job_from_name(pdf))
             for job in self._read_all_active():
-                if job.state == SENT and not job.printer_job:
+                if job.state == SENT and not job.printer_job:  # a spool from before SENDING
                     self._write_meta(replace(job, state=QUEUED, reason=""))
         return self.waiting()
 
     # --- adding ---------------------------------------------------------------------------------------
 
     def next_number(self) -> int:
-        """1, 2, 3 ... starting again each day: what the patient is told ("your number is 17")."""
-        with self._lock:
-            today = self._clock().date().isoformat()
-            counter = self.folder / "counter.json"
-            try:
-                saved = json.loads(counter.read_text())
-                last = saved["last"] if saved.get("date") == today else 0
-            except (OSError, ValueError, KeyError, TypeError):
-                last = self._last_number_on_disk(today)
-            number = last + 1
-            write_atomically(counter, json.dumps({"date": today, "last": number}).encode())
-            return number
+        """1, 2, 3 ... starting again each (local) day: what the patient is told ("your number is 17").
+        Never the same number twice for one day, even with two kiosks on the spool or a clock set back."""
+        with self._lock.held():
+            day = spool_time.local_day(self.now())
+            return day_numbers.next_number(self.folder / "counter.json", day, self._last_number_on_disk)
 
     def add(self, kind: str, data: bytes, number: int, language: str = "") -> Job:
         if kind not in KINDS:
             raise ValueError(f"unknown job kind {kind!r}")
-        now = self._clock()
-        with self._lock:
-            job = Job(self._free_id(f"{now:%Y%m%d}-{number:04d}-{kind}"), number, kind, language,
-                      now.isoformat(timespec="seconds"))
+        now = self.now()
+        with self._lock.held():
+            day = spool_time.local_day(now)
+            job = Job(self._free_id(f"{day:%Y%m%d}-{number:04d}-{kind}"), number, kind, language,
+                      spool_time.to_text(now))
             write_atomically(self.pdf_path(job), data)
-            self._write_meta(job)
+            try:
+                self._write_meta(job)
+            except BaseException:
+                self.pdf_path(job).unlink(missing_ok=True)  # no document without a record (e.g. a full disk)
+                raise
         return job
 
     # --- reading --------------------------------------------------------------------------------------
@@ -151,8 +135,9 @@ class Spool:
         return self.jobs_dir / f"{job.id}.pdf"
 
     def jobs(self) -> list[Job]:
-        """Every job the spool knows, newest first (for the staff panel)."""
-        with self._lock:
+        """Every job the spool knows, newest first (for the staff panel and `kiosk queue list`)."""
+        with self._lock.held():
+            self._set_aside_strays()
             finished = self._read_finished()
             done_ids = {job.id for job in finished}
             active = [job for job in self._read_all_active() if job.id not in done_ids]
@@ -161,49 +146,59 @@ class Spool:
     def active(self) -> list[Job]:
         """Jobs waiting or at the printer, in print order: alert slips first, then oldest first. Reads only
         `jobs/`, never the day's finished records (the sender asks every second)."""
-        with self._lock:
-            jobs = [job for job in self._read_all_active() if job.state not in FINISHED
-                    and not (self.finished_dir / f"{job.id}.json").exists()]  # a move cut short
+        with self._lock.held():
+            jobs = []
+            for job in self._read_all_active():
+                if (self.finished_dir / f"{job.id}.json").exists():  # a move cut short (a crash, a read-only
+                    self._tidy_finished(job.id)                       # jobs/): finished/ wins
+                elif job.state not in FINISHED:
+                    jobs.append(job)
         return sorted(jobs, key=lambda job: (job.priority, job.created, job.id))
 
     def get(self, job_id: str) -> Job | None:
-        """One job's metadata, read alone (not the whole spool)."""
-        with self._lock:
+        """One job's record, read alone (not the whole spool)."""
+        with self._lock.held():
             return self._read(job_id)
 
     def waiting(self) -> list[Job]:
         """Jobs still to be sent (queued, or failed and to be tried again), in print order."""
-        return [job for job in self.active() if job.state in (QUEUED, FAILED)]
+        return [job for job in self.active() if job.state in WAITING]
 
-    def now_text(self) -> str:
-        return self._clock().isoformat(timespec="seconds")
+    def now(self) -> datetime:
+        return spool_time.now_utc(self._clock)
 
     def next_due(self) -> Job | None:
-        now = self.now_text()
+        now = self.now()
         return next((job for job in self.waiting() if job.is_due(now)), None)
+
+    def quarantined(self) -> list[tuple[str, str]]:
+        """(file name, what is wrong) for each file set aside: staff should know a job may be missing."""
+        return quarantine.listing(self.quarantine_dir)
 
     # --- changing -------------------------------------------------------------------------------------
 
     def update(self, job: Job, **changes) -> Job:
         """Writes the change, unless staff deleted the job meanwhile (it stays deleted) or it has finished
         (printed or cancelled, it stays so): the print service and the staff panel may change the same job at
-        the same time."""
-        with self._lock:
+        the same time. Raises OSError if the record cannot be written (e.g. a full disk)."""
+        with self._lock.held():
             current = self._read(job.id)
             if current is None:
                 return replace(job, state=CANCELLED)
             if current.state in FINISHED:
                 return current
             changed = replace(job, **changes)
+            if changed.state in FINISHED and not changed.finished_at:
+                changed = replace(changed, finished_at=spool_time.to_text(self.now()))
             self._write_meta(changed)
-            if changed.state in (DONE, CANCELLED):
-                self.pdf_path(changed).unlink(missing_ok=True)  # printed or cancelled: the document goes now
+            if changed.state in FINISHED:
+                self._put_away_document(changed.id, keep=changed.state == DONE)
             return changed
 
     def failed(self, job: Job, reason: str) -> Job:
         """A try that did not work: waits with back-off, the reason kept for staff."""
         attempts = job.attempts + 1
-        next_try = (self._clock() + backoff(attempts)).isoformat(timespec="seconds")
+        next_try = spool_time.to_text(self.now() + backoff(attempts))
         return self.update(job, state=FAILED, attempts=attempts, next_try=next_try, reason=reason)
 
     def retry(self, job: Job) -> Job:
@@ -213,31 +208,81 @@ class Spool:
         return self.update(job, state=CANCELLED, reason="cancelled by staff")
 
     def reprint(self, job: Job) -> Job:
-        """Another copy, as a new job with the same number, while the document is still in the spool
-        (a printed document has been deleted: spec §6)."""
-        try:
-            data = self.pdf_path(job).read_bytes()
-        except FileNotFoundError:
-            raise SpoolError(f"Job {job.id} has printed, so its document was deleted (patient privacy); "
-                             "it cannot be printed again.") from None
-        return self.add(job.kind, data, job.number, job.language)
+        """Another copy, as a new job with the same number, while the document is still in the spool: until
+        it has printed, then for the reprint grace (a jam, a lost page); after that it is deleted (spec §6)."""
+        with self._lock.held():
+            self.sweep_printed()
+            for path in (self.pdf_path(job), self.printed_dir / f"{job.id}.pdf"):
+                try:
+                    data = path.read_bytes()
+                    break
+                except FileNotFoundError:
+                    continue
+            else:
+                raise SpoolError(f"Job {job.id} has printed, so its document was deleted (patient privacy); "
+                                 "it cannot be printed again.")
+            return self.add(job.kind, data, job.number, job.language)
 
     def delete(self, job: Job) -> None:
-        with self._lock:
+        with self._lock.held():
             self.pdf_path(job).unlink(missing_ok=True)
+            (self.printed_dir / f"{job.id}.pdf").unlink(missing_ok=True)
             (self.jobs_dir / f"{job.id}.json").unlink(missing_ok=True)
             (self.finished_dir / f"{job.id}.json").unlink(missing_ok=True)
             self._finished.pop(f"{job.id}.json", None)
 
     def purge(self, retention: timedelta) -> int:
-        """Deletes every job (document and metadata) older than the retention time; returns how many."""
-        cutoff = (self._clock() - retention).isoformat(timespec="seconds")
-        old = [job for job in self.jobs() if job.created < cutoff]
+        """Deletes the records of jobs that finished (printed or cancelled) longer ago than the retention
+        time; returns how many. A job that has not printed is never deleted by time, however long it waits."""
+        self.sweep_printed()
+        cutoff = self.now() - retention
+        old = [job for job in self.jobs() if job.state in FINISHED
+               and spool_time.parse(job.finished_at or job.created) < cutoff]
         for job in old:
             self.delete(job)
         return len(old)
 
+    def sweep_printed(self) -> int:
+        """Deletes printed documents whose reprint grace is over; returns how many. One whose record is gone,
+        or stamped in the future (the clock was set back), goes too: when in doubt, privacy wins."""
+        now, deleted = self.now(), 0
+        with self._lock.held():
+            try:
+                names = [entry.name for entry in os.scandir(self.printed_dir) if entry.name.endswith(".pdf")]
+            except FileNotFoundError:
+                return 0
+            for name in names:
+                job = self._read(name[:-4])
+                printed_at = _time_or_none(job.finished_at) if job is not None else None
+                if printed_at is None or not printed_at - timedelta(minutes=1) <= now < printed_at + self.reprint_grace:
+                    (self.printed_dir / name).unlink(missing_ok=True)
+                    deleted += 1
+        return deleted
+
     # --- inside -----------------------------------------------------------------------------------------
+
+    def _tidy_finished(self, job_id: str) -> None:
+        """The leftovers in jobs/ of a job whose record reached finished/; tried again on the next scan if the
+        disk does not let us now."""
+        finished = self._read_checked(self.finished_dir / f"{job_id}.json")
+        try:
+            self._put_away_document(job_id, keep=finished is not None and finished.state == DONE)
+            (self.jobs_dir / f"{job_id}.json").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def _put_away_document(self, job_id: str, keep: bool) -> None:
+        """A finished job's document: kept in printed/ for the reprint grace if it printed, else deleted now."""
+        pdf = self.jobs_dir / f"{job_id}.pdf"
+        if keep and self.reprint_grace > timedelta(0):
+            try:
+                os.replace(pdf, self.printed_dir / pdf.name)
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                pass  # printed/ unusable: privacy first, delete it
+        pdf.unlink(missing_ok=True)
 
     def _free_id(self, base: str) -> str:
         """The id itself, or with -2, -3 ... when that number and kind was spooled before (a reprint)."""
@@ -249,33 +294,53 @@ class Spool:
         return job_id
 
     def _read(self, job_id: str) -> Job | None:
-        return self._read_file(self.finished_dir / f"{job_id}.json") or self._read_active(job_id)
+        return self._read_checked(self.finished_dir / f"{job_id}.json") or self._read_active(job_id)
 
     def _read_active(self, job_id: str) -> Job | None:
-        return self._read_file(self.jobs_dir / f"{job_id}.json")
+        return self._read_checked(self.jobs_dir / f"{job_id}.json")
+
+    def _read_checked(self, path: Path) -> Job | None:
+        """The record, or None if there is none; a bad one is set aside (and its document, if any, gets a
+        record from its name when the sender next recovers, or at once here: nothing is lost)."""
+        try:
+            return self._read_file(path)
+        except BadRecord:
+            pass
+        try:
+            quarantine.set_aside(path, self.quarantine_dir)
+        except OSError:
+            return None
+        pdf = self.jobs_dir / f"{path.stem}.pdf"
+        if path.parent == self.jobs_dir and pdf.exists():
+            try:
+                self._write_meta(self._job_from_name(pdf))
+            except (OSError, BadRecord):
+                pass  # recover() tries again
+        return None
 
     @staticmethod
     def _read_file(path: Path) -> Job | None:
+        """None if the file is not there (or cannot be read); BadRecord if it is not a good record."""
         try:
-            return Job(**json.loads(path.read_text()))
-        except (OSError, ValueError, TypeError):
+            data = path.read_bytes()
+        except OSError:
             return None
+        return read_record(data, path.stem)
 
     def _write_meta(self, job: Job) -> None:
         """A finished job's record moves to finished/ (written there first: a crash between leaves both, and
         finished/ wins)."""
-        data = json.dumps(asdict(job), indent=1).encode()
         if job.state in FINISHED:
-            write_atomically(self.finished_dir / f"{job.id}.json", data)
+            write_atomically(self.finished_dir / f"{job.id}.json", job.to_bytes())
             (self.jobs_dir / f"{job.id}.json").unlink(missing_ok=True)
         else:
-            write_atomically(self.jobs_dir / f"{job.id}.json", data)
+            write_atomically(self.jobs_dir / f"{job.id}.json", job.to_bytes())
 
     def _read_all_active(self) -> list[Job]:
         jobs = []
         for meta in self.jobs_dir.glob("*.json"):
             job = self._read_active(meta.stem)
-            if job is not None:  # a damaged metadata file: recover() rebuilds it from the PDF's name
+            if job is not None:
                 jobs.append(job)
         return jobs
 
@@ -295,18 +360,70 @@ class Spool:
                 del self._finished[name]
         for name, stamp in seen.items():
             if name not in self._finished:
-                job = self._read_file(self.finished_dir / name)
+                job = self._read_checked(self.finished_dir / name)
                 if job is not None:
                     self._finished[name] = (stamp, job)
         return [job for _stamp, job in self._finished.values()]
 
-    def _job_from_name(self, pdf: Path) -> Job:
-        day, number, kind = pdf.stem.split("-")[:3]
-        created = datetime.fromtimestamp(pdf.stat().st_mtime).isoformat(timespec="seconds")
-        return Job(pdf.stem, int(number), kind, "", created)
+    def _set_aside_strays(self) -> None:
+        """Anything in jobs/ or finished/ that is not a job's file (or a writer's temp file) goes to quarantine/."""
+        for folder, suffixes in ((self.jobs_dir, (".json", ".pdf")), (self.finished_dir, (".json",))):
+            try:
+                entries = list(os.scandir(folder))
+            except FileNotFoundError:
+                continue
+            for entry in entries:
+                stem, dot, suffix = entry.name.rpartition(".")
+                if entry.name.startswith((TEMP_PREFIX, ".probe-")):
+                    continue  # a writer's file in progress
+                if entry.is_file(follow_symlinks=False) and f"{dot}{suffix}" in suffixes and _is_job_id(stem):
+                    continue
+                try:
+                    quarantine.set_aside(Path(entry.path), self.quarantine_dir)
+                except OSError:
+                    pass  # e.g. a read-only disk: it stays, and is ignored
 
-    def _last_number_on_disk(self, today: str) -> int:
-        prefix = today.replace("-", "")
-        paths = (*self.jobs_dir.glob(f"{prefix}-*"), *self.finished_dir.glob(f"{prefix}-*"))
-        numbers = [int(path.stem.split("-")[1]) for path in paths if path.stem.split("-")[1].isdigit()]
+    def _job_from_name(self, pdf: Path) -> Job:
+        found = check_job_id(pdf.stem)
+        created = datetime.fromtimestamp(pdf.stat().st_mtime).astimezone()
+        return Job(pdf.stem, int(found["number"]), found["kind"], "", spool_time.to_text(created))
+
+    def _last_number_on_disk(self, day: date) -> int:
+        prefix = f"{day:%Y%m%d}-"
+        numbers = []
+        for folder in (self.jobs_dir, self.finished_dir, self.printed_dir, self.quarantine_dir):
+            try:
+                names = os.listdir(folder)
+            except FileNotFoundError:
+                continue
+            for name in names:
+                found = JOB_ID.match(name)
+                if name.startswith(prefix) and found is not None:
+                    numbers.append(int(found["number"]))
         return max(numbers, default=0)
+
+
+def _make_private_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        return  # another process made it a moment ago
+    os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
+
+
+def _is_job_id(text: str) -> bool:
+    try:
+        check_job_id(text)
+    except BadRecord:
+        return False
+    return True
+
+
+def _time_or_none(text: str) -> datetime | None:
+    try:
+        return spool_time.parse(text) if text else None
+    except ValueError:
+        return None

@@ -95,7 +95,7 @@ class DeskWorker(QObject):
             self._desk.open()
             self._desk.start()
             self._opened = True
-            self.spool_problem.emit("")
+            self.spool_problem.emit(self._standing_problem())
             self._desk.service.wake(check_status=True)
         return self._desk
 
@@ -112,7 +112,7 @@ class DeskWorker(QObject):
             self.spool_problem.emit(_staff_words(error))
             return
         self.handout_spooled.emit(ticket, spooled.number)
-        self.spool_problem.emit("")  # the spool works (again)
+        self.spool_problem.emit(self._standing_problem())  # the spool works (again)
         # The sender may have failed it already, and said so before the patient's number reached the screen:
         # say it again now, after the number (signals from one thread arrive in order).
         handout = self._desk.spool.get(spooled.jobs[0].id)
@@ -154,9 +154,17 @@ class DeskWorker(QObject):
     def _refresh(self) -> None:
         desk = self._front_desk()
         self.jobs_changed.emit(desk.jobs())
+        self.spool_problem.emit(self._standing_problem())
         desk.service.wake(check_status=True)
         if desk.status is not None:
             self.status_changed.emit(desk.status)
+
+    def _standing_problem(self) -> str:
+        """What stays wrong until someone acts: files the spool set aside as unusable ("" if none)."""
+        try:
+            return " ".join(self._desk.notices())
+        except OSError:
+            return ""
 
     def _guarded(self, work, *args) -> None:
         """Staff-side work reports failures to the staff panel in words, never as a crash."""

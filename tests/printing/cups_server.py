@@ -90,7 +90,10 @@ class CupsServer:
 
     @property
     def env(self) -> dict[str, str]:
-        return {**os.environ, "CUPS_SERVER": str(self.socket), "LC_ALL": "C"}
+        """Clients find the private scheduler (CUPS_SERVER) and its settings (CUPS_SERVERROOT: the kiosk reads
+        cupsd.conf to warn when CUPS keeps printed documents)."""
+        return {**os.environ, "CUPS_SERVER": str(self.socket), "CUPS_SERVERROOT": str(self.root / "etc"),
+                "LC_ALL": "C"}
 
     def start(self) -> None:
         self.process = subprocess.Popen(

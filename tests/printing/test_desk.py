@@ -88,12 +88,17 @@ def test_print_again_makes_a_copy_with_the_same_number_while_the_document_is_kep
     assert [title for _, title in printer.sent] == ["1", "1"]
 
 
-def test_a_printed_document_cannot_be_printed_again_it_was_deleted(desk, printer):
+def test_a_printed_document_can_be_printed_again_for_the_reprint_grace_then_it_is_deleted(desk, printer):
+    """Spec §6 (issue 17): a jammed or lost page can be printed again for a few minutes, then never."""
     job = desk.submit_handout(PDF, None, "en", "en").jobs[0]
     desk.service.run_once()
     printer.printed.add("held-1")
     desk.service.run_once()
     assert desk.spool.get(job.id).state == DONE and not desk.spool.pdf_path(job).exists()
+    copy = desk.reprint(job.id)                       # within the grace (10 minutes by default)
+    assert copy.number == job.number and desk.spool.pdf_path(copy).read_bytes() == PDF
+    desk.spool._clock.advance(minutes=10)
+    assert desk.spool.sweep_printed() == 1 and list(desk.spool.printed_dir.iterdir()) == []
     with pytest.raises(SpoolError, match="privacy"):
         desk.reprint(job.id)
 

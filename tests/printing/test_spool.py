@@ -50,7 +50,7 @@ def test_a_job_is_written_whole_with_metadata_that_holds_no_answers(spool):
     meta = json.loads((spool.jobs_dir / f"{job.id}.json").read_text())
     assert meta["number"] == 17 and meta["state"] == QUEUED and meta["language"] == "es"
     assert set(meta) == {"id", "number", "kind", "language", "created", "state", "attempts", "next_try",
-                         "reason", "printer_job"}
+                         "reason", "printer_job", "finished_at"}
     assert not list(spool.jobs_dir.glob(".writing-*"))
 
 
@@ -142,8 +142,9 @@ def test_recovery_moves_finished_records_of_an_older_spool(spool, clock):
     assert list(spool.jobs_dir.iterdir()) == [] and [j.state for j in restarted.jobs()] == [DONE]
 
 
-def test_purge_removes_everything_older_than_the_retention(spool, clock):
-    old = spool.add("handout", PDF, 1)
+def test_purge_removes_finished_jobs_older_than_the_retention(spool, clock):
+    """Spec §6 (issue 16): the retention time applies to printed jobs' records only."""
+    old = spool.update(spool.add("handout", PDF, 1), state=DONE)
     clock.advance(hours=25)
     new = spool.add("handout", PDF, 2)
     assert spool.purge(timedelta(hours=24)) == 1

@@ -12,39 +12,38 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.printing.job_words import KIND_WORDS, local_clock_time, local_day, state_words
 from kiosk.printing.printer import PrinterStatus
-from kiosk.printing.spool import CANCELLED, DONE, FAILED, QUEUED, SENT, Job
+from kiosk.printing.spool import CANCELLED, DONE, FAILED, QUEUED, SENDING, SENT, Job
 from kiosk.ui.layout import button, card, clear_layout, hbox, label, repolish, vbox
 from kiosk.ui.theme import Theme
 
-KIND_WORDS = {"handout": "Handout", "summary": "Clinician summary", "alert": "Staff alert slip",
-              "test": "Test page", "general": "General handout", "document": "Document"}
 LANGUAGE_WORDS = {"en": "English", "es": "Español"}
 # What staff may do with a job in each state: (action, button words).
 ACTIONS = {
     QUEUED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
     FAILED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
+    SENDING: (("cancel", "Cancel"), ("delete", "Delete now")),
     SENT: (("reprint", "Print again"), ("cancel", "Cancel"), ("delete", "Delete now")),
-    # Printed or cancelled: the document is already gone and the record holds no patient data; no buttons
-    # (a row of plain text is also far cheaper to draw on a busy day's list).
+    # Printed or cancelled: the record holds no patient data; a printed document is kept for the reprint
+    # grace only (its reason then says until when). Otherwise no buttons (a row of plain text is also far
+    # cheaper to draw on a busy day's list).
     DONE: (),
     CANCELLED: (),
 }
+WAITING_STATES = (QUEUED, FAILED, SENDING, SENT)
 
 
-def state_words(job: Job) -> str:
-    if job.state == FAILED:
-        retry_at = job.next_try[11:19] if job.next_try else "soon"
-        return f"Not printed yet: {job.reason}. Tried {job.attempts}×; next try {retry_at}."
-    words = {QUEUED: "Waiting to print", SENT: "At the printer", DONE: "Printed (document deleted)",
-             CANCELLED: "Cancelled (document deleted)"}[job.state]
-    return f"{words}: {job.reason}" if job.reason and job.state == SENT else words
+def actions_for(job: Job) -> tuple[tuple[str, str], ...]:
+    if job.state == DONE and job.reason:
+        return (("reprint", "Print again"),)
+    return ACTIONS[job.state]
 
 
 def job_line(job: Job) -> str:
     number = f"#{job.number}" if job.number else "—"
     language = LANGUAGE_WORDS.get(job.language, job.language.upper())
-    parts = [number, job.created[11:16], KIND_WORDS.get(job.kind, job.kind), language]
+    parts = [number, local_clock_time(job.created, seconds=False), KIND_WORDS.get(job.kind, job.kind), language]
     return "   ".join(part for part in parts if part)
 
 
@@ -54,8 +53,8 @@ MAX_FINISHED_ROWS = 12
 def shown_today(jobs: list[Job], today: str) -> tuple[list[Job], int]:
     """Every job not yet printed (whatever its day: they matter most), then today's latest finished ones; and
     how many finished ones are left out (a busy day has hundreds, and each row is widgets to build)."""
-    waiting = [job for job in jobs if job.state in (QUEUED, FAILED, SENT)]
-    finished = [job for job in jobs if job.state not in (QUEUED, FAILED, SENT) and job.created.startswith(today)]
+    waiting = [job for job in jobs if job.state in WAITING_STATES]
+    finished = [job for job in jobs if job.state not in WAITING_STATES and local_day(job.created) == today]
     return waiting + finished[:MAX_FINISHED_ROWS], max(0, len(finished) - MAX_FINISHED_ROWS)
 
 
@@ -140,7 +139,7 @@ class PrintQueueCard(QWidget):
         words = vbox(what, state, spacing=2, margins=0)
         row = hbox(spacing=8, margins=0, parent=holder)
         row.addLayout(words, 1)
-        for action, text in ACTIONS[job.state]:
+        for action, text in actions_for(job):
             row.addWidget(button("secondary", text, lambda a=action, j=job.id: self._act(a, j),
                                  name=f"{action}_{job.id}"), 0, Qt.AlignVCenter)
         return holder
