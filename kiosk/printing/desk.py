@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from kiosk.config import SiteConfig
+from kiosk.printing import spool_time
 from kiosk.printing.printer import Printer, PrinterError, PrinterStatus, make_printer
 from kiosk.printing.sender_lock import SenderLock
-from kiosk.printing.service import PrintService
-from kiosk.printing import spool_time
+from kiosk.printing.service import PrintService, job_title
 from kiosk.printing.spool import CANCELLED, DONE, SENDING, SENT, Job, Spool, SpoolError
 
 log = logging.getLogger("kiosk.printing")
@@ -146,8 +146,8 @@ class FrontDesk:
 
     def cancel(self, job_id: str) -> Job:
         """Not printed, and its document deleted; taken back from the printer if it is there already."""
-        job = self._job(job_id)
-        if job.state == SENT and job.printer_job:
+        job = self._at_printer(self._job(job_id))
+        if job.printer_job:
             self._cancel_at_printer(job)
         job = self.spool.cancel(job)
         self.service.notify(job)
@@ -155,8 +155,8 @@ class FrontDesk:
 
     def delete(self, job_id: str) -> None:
         """Gone from the spool at once, document and record (and from the printer if it is still there)."""
-        job = self._job(job_id)
-        if job.state == SENT and job.printer_job:
+        job = self._at_printer(self._job(job_id))
+        if job.printer_job:
             self._cancel_at_printer(job)
         self.spool.delete(job)
         self.service.notify(replace(job, state=CANCELLED))
@@ -175,6 +175,17 @@ class FrontDesk:
         if job is None:
             raise SpoolError(f"There is no job {job_id} in the spool (it may have been purged).")
         return job
+
+    def _at_printer(self, job: Job) -> Job:
+        """The job with its printer id if the printer has it: SENT ones know it; one caught in SENDING (its sender
+        died, or is sending it now) may be held at CUPS, where it would wait for ever with its document."""
+        if job.state == SENT:
+            return job
+        find = getattr(self.printer, "find_sent", None)
+        if job.state != SENDING or find is None:
+            return replace(job, printer_job="")
+        known = {other.printer_job for other in self.spool.active() if other.printer_job}
+        return replace(job, printer_job=find(self.spool.pdf_path(job), job_title(job), known) or "")
 
     def _cancel_at_printer(self, job: Job) -> None:
         try:

@@ -25,7 +25,7 @@ import pytest
 from kiosk.config import PrinterSpec
 from kiosk.printing.cups import CupsPrinter
 from kiosk.printing.desk import FrontDesk
-from kiosk.printing.spool import DONE, Spool, SpoolError
+from kiosk.printing.spool import DONE, SENDING, Spool, SpoolError
 from tests.printing.clock import Clock
 from tests.printing.cups_server import printed_jobs
 from tests.printing.faults import (ROOT, bind_read_only, fill, mount_tmpfs, printed_tags, python, tagged_pdf,
@@ -503,6 +503,21 @@ def test_a_sender_killed_at_any_step_of_a_send_prints_the_document_exactly_once(
     assert printed_tags(output) == Counter({f"killed-{step}": 1})
     assert list(desk.spool.jobs_dir.iterdir()) == []
     desk.service.release()
+
+
+def test_staff_cancel_a_job_caught_mid_send_and_cups_gives_it_back(cups, config):
+    """A job held at CUPS by a sender that died before recording it: Cancel on the staff panel takes it back
+    (held, it would wait at CUPS for ever with its document)."""
+    queue, output = cups.add_queue()
+    desk = cups_desk(config, queue)
+    job = desk.submit_handout(tagged_pdf("cancelled"), None, "en", "en").jobs[0]
+    killed = subprocess.run([sys.executable, "-c", KILLED_SENDER, "after_lp_returned", str(config.spool_dir),
+                             queue], env=kiosk_env(cups), capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert killed.returncode == -signal.SIGKILL and len(cups.pending(queue)) == 1
+    assert desk.spool.get(job.id).state == SENDING
+    desk.cancel(job.id)
+    assert cups.pending(queue) == [] and printed_jobs(output) == []
+    assert list(desk.spool.jobs_dir.iterdir()) == []
 
 
 RANDOM_KILLS = 20

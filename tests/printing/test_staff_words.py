@@ -173,3 +173,13 @@ def test_cups_at_its_defaults_keeps_printed_documents_and_staff_and_it_are_warne
     printers = subprocess.run([sys.executable, "-m", "kiosk", "printers", "--config", str(config)], env=env,
                               capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert "Warning: CUPS keeps printed documents in its own spool" in printers.stdout
+
+
+def test_the_staff_panel_offers_print_again_while_a_printed_document_is_kept():
+    from kiosk.ui.screens.print_queue import actions_for
+
+    kept = Job("20261123-0001-handout", 1, "handout", "en", "2026-11-23T09:00:00+00:00", state=DONE,
+               reason="Print again possible until 09:10")
+    assert actions_for(kept) == (("reprint", "Print again"),)
+    gone = Job("20261123-0002-handout", 2, "handout", "en", "2026-11-23T09:00:00+00:00", state=DONE)
+    assert actions_for(gone) == () and state_words(gone) == "Printed (document deleted)"
