@@ -56,6 +56,7 @@ class CaseResult:
     traceback: str | None = None
     unnamed_problems: list[str] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    found: list = field(default_factory=list)   # the problems themselves, when the run keeps them
 
     @property
     def failed(self) -> bool:
@@ -287,10 +288,11 @@ def base_texts() -> dict[str, str]:
 class Fuzzer:
     """Runs cases in one scratch folder: a copy of the content, a config and an answers file."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, keep_problems: bool = False):
         from kiosk import paths
         from kiosk.content.loader import load_content
 
+        self.keep_problems = keep_problems
         self.rng = random.Random(seed)
         self.texts = base_texts()
         self.scratch = Path(tempfile.mkdtemp(prefix="kiosk-fuzz-"))
@@ -309,12 +311,15 @@ class Fuzzer:
 
     def run_case(self, number: int) -> CaseResult:
         target = self.rng.choice(TARGETS)
-        mutated, names = mutate(self.texts[target], self.rng)
-        result = CaseResult(number, target, names, 0.0)
+        result = CaseResult(number, target, [], 0.0)
         started = time.perf_counter()
         try:
+            mutated, result.mutations = mutate(self.texts[target], self.rng)
+            started = time.perf_counter()   # the reading is timed, not the mutating
             labels, problems = self._read(target, mutated)
             result.problems = len(problems)
+            if self.keep_problems:
+                result.found = problems
             self._judge(result, labels, problems)
         except Exception:  # noqa: BLE001 - a traceback is what the fuzzer counts
             result.traceback = traceback.format_exc()
@@ -363,16 +368,38 @@ class Fuzzer:
                 result.internal_errors.append(str(problem))
 
 
-def fuzz(cases: int, seed: int = 16, on_case: Callable[[CaseResult], None] | None = None) -> list[CaseResult]:
-    fuzzer = Fuzzer(seed)
+class CaseHung(Exception):
+    """Raised in a case that ran past the benchmark's per-case bound (counted as a hang, and a traceback)."""
+
+
+def fuzz(cases: int, seed: int = 16, on_case: Callable[[CaseResult], None] | None = None,
+         hang_seconds: float | None = None, keep_problems: bool = False) -> list[CaseResult]:
+    """`hang_seconds` (the benchmark's, POSIX only) interrupts a case that runs longer, so a hang is counted
+    instead of stopping the run; the tests leave it None and assert no time."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise CaseHung(f"the case ran for more than {hang_seconds} s")
+
+    bounded = hang_seconds is not None and hasattr(signal, "setitimer")
+    previous = signal.signal(signal.SIGALRM, interrupt) if bounded else None
+    fuzzer = Fuzzer(seed, keep_problems)
     results = []
     try:
         for number in range(cases):
-            result = fuzzer.run_case(number)
+            if bounded:
+                signal.setitimer(signal.ITIMER_REAL, hang_seconds)
+            try:
+                result = fuzzer.run_case(number)
+            finally:
+                if bounded:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
             results.append(result)
             if on_case:
                 on_case(result)
     finally:
+        if bounded:
+            signal.signal(signal.SIGALRM, previous)
         fuzzer.close()
     return results
 
@@ -389,6 +416,7 @@ def summarize(results: list[CaseResult], seed: int) -> dict:
         "unnamed_problems": sum(len(result.unnamed_problems) for result in results),
         "internal_errors": sum(len(result.internal_errors) for result in results),
         "over_5_s": sum(1 for result in results if result.seconds > SLOW_SECONDS),
+        "hangs": sum(1 for result in results if result.traceback and "CaseHung" in result.traceback),
         "slowest_s": round(slowest.seconds, 3), "slowest_case": f"{slowest.case} {slowest.target} "
                                                               f"{'+'.join(slowest.mutations)}",
         "cases_with_problems": sum(1 for result in results if result.problems),
@@ -408,6 +436,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="print each failing case's traceback")
+    parser.add_argument("--hang-seconds", type=float, default=60.0, help="interrupt a case after this long and "
+                                                                         "count it as a hang (default 60)")
     args = parser.parse_args()
 
     def show(result: CaseResult) -> None:
@@ -415,14 +445,16 @@ def main() -> int:
             print(f"case {result.case} {result.target} {result.mutations}:\n{result.traceback or ''}"
                   f"{result.unnamed_problems[:1]}{result.internal_errors[:1]}")
 
-    summary = summarize(fuzz(args.cases, args.seed, show), args.seed)
+    started = time.perf_counter()
+    summary = summarize(fuzz(args.cases, args.seed, show, hang_seconds=args.hang_seconds), args.seed)
+    summary["run_seconds"] = round(time.perf_counter() - started, 1)
     if args.json:
         print(json.dumps(summary))
     else:
         print(f"fuzz_loaders: {summary['cases']} cases (seed {args.seed}): {summary['tracebacks']} tracebacks, "
               f"{summary['internal_errors']} internal errors, {summary['unnamed_problems']} problems without "
-              f"their file, {summary['over_5_s']} over {SLOW_SECONDS:.0f} s; slowest {summary['slowest_s']} s "
-              f"({summary['slowest_case']})")
+              f"their file, {summary['hangs']} hangs, {summary['over_5_s']} over {SLOW_SECONDS:.0f} s; slowest "
+              f"{summary['slowest_s']} s ({summary['slowest_case']}); {summary['run_seconds']} s in all")
     return 0 if not summary["failures"] and not summary["over_5_s"] else 1
 
 

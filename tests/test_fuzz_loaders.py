@@ -31,3 +31,18 @@ def test_every_mutation_changes_a_file():
     for name, mutation in MUTATIONS.items():
         assert mutation(text, rng) != text, name
     assert mutate(text, random.Random(3)) == mutate(text, random.Random(3))   # seeded: a failure can be replayed
+
+
+@pytest.mark.ui
+def test_every_failing_case_gets_the_staff_error_screen(qtbot):
+    """What `kiosk run` shows for a case with problems: the error window builds for each list, the first ones
+    shown and the rest counted (the run itself, in a real process, is tests/test_unsafe_yaml_cli.py)."""
+    from kiosk.ui.screens.error import MAX_SHOWN, ErrorWindow
+
+    failing = [result for result in fuzz(60, 99, keep_problems=True) if result.found]
+    assert len(failing) > 30
+    for result in failing:
+        window = ErrorWindow(result.found)
+        qtbot.addWidget(window)
+        assert len(window.problem_labels) == min(len(result.found), MAX_SHOWN)
+        assert window.problem_labels[0].text() == str(result.found[0])
