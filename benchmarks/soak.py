@@ -280,6 +280,8 @@ class Soak:
 
         if self.random.random() < 0.5 and self.window.question.start_over_button.isVisible():
             self.tap(self.window.question.start_over_button)
+            if self.window.confirm.asking:                 # "Erase all your answers?": yes
+                self.tap(self.window.confirm.act_button)
             self.tally.started_over += 1
         else:
             self.pump_until(lambda: self.window.current is Screen.WELCOME)

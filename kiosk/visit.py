@@ -6,7 +6,7 @@ drops the object and makes a new one, so nothing of the last patient can linger 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from kiosk.config import SiteConfig
@@ -19,7 +19,7 @@ class Visit:
     text_percent: int
     high_contrast: bool
     survey: SurveySession | None = None
-    alerted: set[frozenset[str]] = field(default_factory=set)   # red-flag sets already sent to staff
+    alert_key: str | None = None   # this visit's staff alert (later red flags update it, spec §2.1)
     prepared: Any = None   # the PreparedHandout (PDF bytes and preview) once the worker has made it
     ticket: int = 0        # names the latest handout request, so stale worker results are dropped
     handout_number: int | None = None   # today's number of the printed handout ("your number is 17")

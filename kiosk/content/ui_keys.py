@@ -17,6 +17,10 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "common.back": (),
     "common.next": (),
     "common.done": (),
+    # "Start over" asks first (spec §6); keeping the answers is the default
+    "confirm.start_over.title": (),
+    "confirm.start_over.keep": (),
+    "confirm.start_over.erase": (),
     # Reading comfort controls
     "comfort.text_size": (),
     "comfort.high_contrast": (),
@@ -44,6 +48,7 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "alert.emergency.title": (),
     "alert.emergency.message": (),
     "alert.emergency.staff": (),
+    "alert.emergency.desk_told": (),
     "alert.urgent.title": (),
     "alert.urgent.message": (),
     "alert.urgent.continue": (),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Mapping
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import inch
@@ -19,12 +20,20 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, HRFlowable, Ke
 from kiosk.handout.flowables import table_style
 from kiosk.handout.fonts import register_fonts
 from kiosk.handout.render import CREATOR
-from kiosk.handout.styles import HAIRLINE, INK, _style, page_size
+from kiosk.handout.styles import HAIRLINE, INK, WHITE, _style, page_size
 
-LEVELS = {"emergency": "Emergency: help the patient now",
-          "urgent": "Urgent: a patient needs to talk to staff today"}
-WHAT_TO_DO = ("go to the patient at the kiosk now. Acknowledge the alert in the staff panel "
-              "(hold the top-left corner of the kiosk screen).")
+# Emergency and urgent slips never look alike (spec §2.1): an emergency slip opens with a black band (white words,
+# a warning triangle) and says to go to the patient now; an urgent one with an outlined box and a round "!" icon.
+# The words differ too, so neither the band nor the icon is the only cue (and a slip may print in grey).
+LEVELS = {"emergency": ("EMERGENCY", "Go to the patient at the kiosk now"),
+          "urgent": ("URGENT", "Talk with the patient before they leave today")}
+WHAT_TO_DO = {
+    "emergency": "Go to the patient at the kiosk now. The kiosk told them to come to the front desk, that the desk "
+                 "has been told, and to call 911 if they feel very unwell.",
+    "urgent": "The kiosk asked the patient to tell the front desk about this today; they may still be answering "
+              "questions at the kiosk. Speak with them before they leave, and make sure a clinician knows.",
+}
+ACKNOWLEDGE = "Then acknowledge the alert in the staff panel (hold the top-left corner of the kiosk screen)."
 PAPER_NAMES = {"letter": "Letter (8.5 × 11 in)", "a4": "A4 (210 × 297 mm)"}
 # English names, not strftime's %A/%B: those follow the process locale, and the staff read English.
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -39,9 +48,18 @@ class AlertSlip:
     number: int
     raised_at: datetime
     level: str                  # "emergency" or "urgent"
-    symptoms: tuple[str, ...]   # the choices' words in the staff language, not ids
+    symptoms: tuple[str, ...]   # the choices' words in the staff language, not ids: every flag so far
     kiosk_name: str
     paper: str                  # "letter" or "a4"
+    updated_at: datetime | None = None   # the same visit marked more flags: this slip replaces the earlier one
+    new_symptoms: tuple[str, ...] = ()   # which of `symptoms` that update added (marked "new")
+
+
+def alert_slip(alert, labels: Mapping[str, str], kiosk_name: str, paper: str) -> AlertSlip:
+    """The slip for a kiosk.alerts.StaffAlert; `labels` maps red-flag ids to their words (from content)."""
+    words = lambda ids: tuple(labels.get(symptom, symptom) for symptom in ids)  # noqa: E731
+    return AlertSlip(alert.number, alert.raised_at, alert.level, words(alert.symptoms), kiosk_name, paper,
+                     alert.updated_at, words(alert.new_symptoms))
 
 
 @dataclass(frozen=True)
@@ -115,19 +133,79 @@ def render_alert_slip(slip: AlertSlip) -> bytes:
     if slip.level not in LEVELS:
         raise ValueError(f"unknown alert level {slip.level!r}; use one of {sorted(LEVELS)}")
     styles, width = _styles(), page_size(slip.paper)[0] - 2 * MARGIN
-    header = _boxed([_p("SAFETY ALERT", styles["banner"]), _p(LEVELS[slip.level], styles["level"])],
-                    width, border=5, pad=14)
-    story: list[Flowable] = [
-        header,
-        _p(f"Alert {slip.number}", styles["number"]),
-        _facts([("Time", when_text(slip.raised_at)), ("Kiosk", slip.kiosk_name)], styles, width),
+    word, action = LEVELS[slip.level]
+    facts = [("Time", when_text(slip.raised_at)), ("Kiosk", slip.kiosk_name)]
+    number = f"Alert {slip.number}"
+    story: list[Flowable] = [_level_header(slip.level, word, action, styles, width)]
+    if slip.updated_at is not None:
+        number += " (updated)"
+        facts.insert(1, ("Updated", f"{slip.updated_at:%H:%M}: the same patient marked more. This slip "
+                                    f"replaces the earlier slip for alert {slip.number}."))
+    new = set(slip.new_symptoms)
+    story += [
+        _p(number, styles["number"]),
+        _facts(facts, styles, width),
         HRFlowable(width="100%", thickness=1, color=HAIRLINE, spaceBefore=12, spaceAfter=12),
         _p("The patient marked:", styles["heading"]),
-        *[_p(symptom, styles["bullet"], bulletText="•") for symptom in slip.symptoms],
+        *[_p(symptom + ("  (new)" if symptom in new else ""), styles["bullet"], bulletText="•")
+          for symptom in slip.symptoms],
         Spacer(0, 14),
-        _boxed([Paragraph(f"<b>What to do:</b> {escape(WHAT_TO_DO)}", styles["body"])], width, border=2, pad=12),
+        _boxed([Paragraph(f"<b>What to do:</b> {escape(WHAT_TO_DO[slip.level])} {escape(ACKNOWLEDGE)}",
+                          styles["body"])], width, border=2, pad=12),
     ]
     return _pdf(story, slip.paper, f"Alert {slip.number}", MARGIN)
+
+
+class _LevelIcon(Flowable):
+    """Emergency: a warning triangle with "!"; urgent: a circle with "!". Shape, not colour, tells them apart."""
+
+    def __init__(self, level: str, size: float, colour, mark):
+        super().__init__()
+        self.level, self.size, self.colour, self.mark = level, size, colour, mark
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self):
+        canvas, s = self.canv, self.size
+        canvas.saveState()
+        canvas.setFillColor(self.colour)
+        if self.level == "emergency":
+            path = canvas.beginPath()
+            path.moveTo(s / 2, s * 0.96)
+            path.lineTo(s * 0.02, s * 0.08)
+            path.lineTo(s * 0.98, s * 0.08)
+            path.close()
+            canvas.drawPath(path, stroke=0, fill=1)
+            bar_bottom, dot_y = s * 0.36, s * 0.22
+        else:
+            canvas.circle(s / 2, s / 2, s * 0.48, stroke=0, fill=1)
+            bar_bottom, dot_y = s * 0.42, s * 0.25
+        canvas.setFillColor(self.mark)
+        canvas.rect(s * 0.455, bar_bottom, s * 0.09, s * 0.34, stroke=0, fill=1)
+        canvas.circle(s / 2, dot_y, s * 0.055, stroke=0, fill=1)
+        canvas.restoreState()
+
+
+def _level_header(level: str, word: str, action: str, styles, width: float) -> Table:
+    emergency = level == "emergency"
+    ink = WHITE if emergency else INK
+    icon = _LevelIcon(level, 0.9 * inch, ink, INK if emergency else WHITE)
+    words = [_p(word, _style(f"slip_{level}_word", register_fonts().bold, 34, 1.1, ink, spaceAfter=4)),
+             _p(action, _style(f"slip_{level}_action", register_fonts().bold, 21, 1.2, ink)),
+             _p("Safety alert from the kiosk", _style(f"slip_{level}_kind", register_fonts().regular, 14, 1.3, ink,
+                                                       spaceBefore=4))]
+    pad = 14
+    table = Table([[icon, words]], colWidths=[0.9 * inch + 2 * pad, width - 0.9 * inch - 2 * pad], hAlign="LEFT")
+    commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad)]
+    if emergency:
+        commands += [("BACKGROUND", (0, 0), (-1, -1), INK), ("BOX", (0, 0), (-1, -1), 5, INK)]
+    else:
+        commands += [("BOX", (0, 0), (-1, -1), 3, INK)]
+    table.setStyle(table_style(*commands))
+    return table
 
 
 class _GreyStrip(Flowable):

@@ -22,7 +22,8 @@ ACTIVITY_THROTTLE_S = 0.05
 
 
 class ActivityFilter(QObject):
-    activity = Signal()
+    activity = Signal()            # any input: restarts the quiet time
+    touched = Signal()             # a touch, click or key press: a person, not a drifting pointer
     staff_corner_held = Signal()
 
     def __init__(self, window: QWidget, corner_px: int, hold_ms: int = STAFF_HOLD_MS):
@@ -46,6 +47,8 @@ class ActivityFilter(QObject):
         if now - self._last_activity > ACTIVITY_THROTTLE_S or kind in PRESS_EVENTS:
             self._last_activity = now
             self.activity.emit()
+        if kind in PRESS_EVENTS or kind == QEvent.KeyPress:
+            self.touched.emit()
         if kind in PRESS_EVENTS and self._window.isVisible():
             point = global_point(event)
             if point is not None and self._in_corner(point):

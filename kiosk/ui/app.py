@@ -132,11 +132,16 @@ def _run_error_screen(app, problems, fullscreen, config_arg, content_arg) -> int
 def _show(window, fullscreen: bool) -> None:
     screen = QGuiApplication.primaryScreen()
     if fullscreen:
+        from kiosk.ui import window_hints
+
         window.setWindowFlag(Qt.FramelessWindowHint, True)
         window.setWindowFlag(Qt.WindowStaysOnTopHint, True)
         if screen is not None:
             window.setGeometry(screen.geometry())  # without a window manager, showFullScreen keeps the hint size
+        platform = QGuiApplication.platformName()
+        window_hints.prepare(window, platform)      # every desktop, above others, out of task bars (X11)
         window.showFullScreen()
+        window_hints.shown(window, platform)
     else:
         if screen is not None:
             available = screen.availableGeometry()

@@ -120,13 +120,11 @@ class DeskWorker(QObject):
             self.handout_job_failed.emit(spooled.number)
 
     def _print_alert_slip(self, alert: StaffAlert) -> None:
-        from kiosk.handout.slips import AlertSlip, render_alert_slip
+        from kiosk.handout.slips import alert_slip, render_alert_slip
 
         language = self.content.staff_language
-        question = self.content.survey.question("red_flags")
-        symptoms = tuple(question.choice(symptom).label[language] for symptom in alert.symptoms)
-        slip = AlertSlip(alert.number, alert.raised_at, alert.level, symptoms, self.config.kiosk_name,
-                         self.config.paper)
+        labels = {choice.id: choice.label[language] for choice in self.content.survey.question("red_flags").choices}
+        slip = alert_slip(alert, labels, self.config.kiosk_name, self.config.paper)  # an update says "updated"
         self._front_desk().submit("alert", render_alert_slip(slip), number=alert.number, language=language)
 
     def _print_test_page(self) -> None:

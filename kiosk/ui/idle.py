@@ -58,7 +58,8 @@ class IdleClock(QObject):
         self.restart()
 
     def activity(self) -> None:
-        """A touch anywhere. During a warning only "I need more time" counts, so ignore it here."""
+        """Any input (a touch, a key, a mouse move). During a warning the overlay, which covers the window, turns
+        a touch or key into "more time" (more_time); a mouse move or a release alone does not end it."""
         if not self.warning:
             self.restart()
 

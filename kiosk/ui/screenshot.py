@@ -48,7 +48,8 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
             print(f"--question must be a question id, like {survey.questions[0].id}", file=sys.stderr)
             return 2
         config = loaded.config
-        if screen == "staff":  # a day's sample jobs in a throw-away spool, never the kiosk's own
+        if screen in ("staff", "alert-emergency", "alert-urgent"):  # sample jobs and alert slips in a throw-away
+            # spool, never the kiosk's own (and the alert board below is memory only: no alerts file written)
             import tempfile
             from dataclasses import replace
 
@@ -69,9 +70,10 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
 
 def grab_kiosk_screen(config, content, screen, size, language=None, text_size=None, high_contrast=False, page=1,
                       question=None):
+    from kiosk.alerts import AlertBoard
     from kiosk.ui.shell import KioskWindow, Screen
 
-    window = KioskWindow(config, content, size=size)
+    window = KioskWindow(config, content, size=size, alert_board=AlertBoard())
     try:
         window.show()
         if language:

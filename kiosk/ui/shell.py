@@ -20,7 +20,8 @@ from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.after_paint import after_next_paint
 from kiosk.ui.idle import IdleClock, IdleRule
 from kiosk.ui.layout import vbox
-from kiosk.alerts import AlertBoard
+from kiosk import paths
+from kiosk.alerts import FILE_NAME as ALERTS_FILE, AlertBoard, AlertStore
 from kiosk.survey.outcome import RED_FLAGS, alert_level
 from kiosk.survey.session import SurveySession
 from kiosk.ui.screens.alerts import EmergencyScreen, UrgentScreen
@@ -30,6 +31,7 @@ from kiosk.ui.screens.explainer import ExplainerScreen
 from kiosk.ui.screens.handout_preview import HandoutScreen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.screens.review import DoneScreen, ReviewScreen
+from kiosk.ui.screens.confirm import ConfirmOverlay
 from kiosk.ui.screens.idle_overlay import IdleOverlay
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.screens.staff_pin import StaffPinScreen
@@ -123,7 +125,7 @@ class KioskWindow(QWidget):
         self.handout_maker = handout_maker or HandoutMaker(config, content, parent=self)
         self.desk = desk or DeskWorker(config, content, parent=self)
         self.staff_pin = StaffPinScreen(self.pin_guard)
-        self.alert_board = alert_board or AlertBoard()
+        self.alert_board = alert_board or AlertBoard(store=AlertStore(paths.default_data_dir() / ALERTS_FILE))
         self.alert_board.subscribe(self.desk.print_alert_slip)
         self.staff = StaffScreen(config, content, self.pin_guard, log_file, self.alert_board, self.desk)
         self.screens = {Screen.WELCOME: self.welcome, Screen.EXPLAINER: self.explainer, Screen.SURVEY: self.question,
@@ -135,6 +137,7 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
         vbox(self.stack, margins=0, spacing=0, parent=self)
         self.overlay = IdleOverlay(content, self)
+        self.confirm = ConfirmOverlay(self, name="start_over_confirm")
 
         self.idle = IdleClock(config.idle.countdown_seconds, self)
         self.activity = ActivityFilter(self, corner_px=96)
@@ -152,6 +155,7 @@ class KioskWindow(QWidget):
         app.installEventFilter(self.activity)
         self.activity.activity.connect(self.idle.activity)
         self.activity.staff_corner_held.connect(self.open_staff_pin)
+        self.activity.touched.connect(self.welcome.patient_touched)   # the attract loop stops (spec §6)
         self.idle.warning_started.connect(self.overlay.show_countdown)
         self.idle.countdown.connect(self.overlay.show_countdown)
         self.idle.expired.connect(self._quiet_too_long)
@@ -163,17 +167,17 @@ class KioskWindow(QWidget):
         self.question.next_requested.connect(self.survey_next)
         self.question.back_requested.connect(self.survey_back)
         self.question.skip_requested.connect(self.survey_skip)
-        self.question.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.question.start_over_requested.connect(self.ask_start_over)
         self.urgent.continue_requested.connect(self._show_survey_position)
-        self.urgent.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.urgent.start_over_requested.connect(self.ask_start_over)
         self.emergency.staff_requested.connect(self.open_staff_pin)
         self.review.edit_requested.connect(self.survey_edit)
         self.review.back_requested.connect(self.survey_back)
         self.review.finish_requested.connect(self.survey_finish)
-        self.review.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.review.start_over_requested.connect(self.ask_start_over)
         self.handout.print_requested.connect(self.print_handout)
         self.handout.change_requested.connect(self._show_survey_position)
-        self.handout.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.handout.start_over_requested.connect(self.ask_start_over)
         self.handout.done_requested.connect(lambda: self.end_visit("done"))
         self.handout_maker.prepared.connect(self._handout_prepared)
         self.handout_maker.prepare_failed.connect(self._handout_failed)
@@ -182,7 +186,7 @@ class KioskWindow(QWidget):
         self.desk.handout_job_failed.connect(self._handout_job_failed)
         self.done.done_requested.connect(lambda: self.end_visit("done"))
         self.explainer.back_to_welcome_requested.connect(lambda: self.go(Screen.WELCOME))
-        self.explainer.start_over_requested.connect(lambda: self.end_visit("start_over"))
+        self.explainer.start_over_requested.connect(self.ask_start_over)
         self.explainer.page_shown.connect(lambda index: log.info("explainer.page index=%d", index))
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.text_size_chosen.connect(self.set_text_size)
@@ -223,6 +227,7 @@ class KioskWindow(QWidget):
             self.screens[self.current].left()
         self.current = target
         self.overlay.hide()
+        self.confirm.dismiss()
         self.stack.setCurrentWidget(self.screens[target])
         self.screens[target].entered()
         self.idle.set_rule(idle_rule(target, self.config))
@@ -249,9 +254,8 @@ class KioskWindow(QWidget):
         level, flagged = alert_level(self.content.survey, session.finish())
         if level == "none":
             return False
-        if frozenset(flagged) not in self.visit.alerted:
-            self.visit.alerted.add(frozenset(flagged))
-            self.alert_board.raise_alert(level, flagged)
+        # One open alert per visit: later flags update it (same number), never a second one (spec §2.1).
+        self.visit.alert_key = self.alert_board.raise_alert(level, flagged, update=self.visit.alert_key).key
         if level == "emergency":
             self.emergency_pending = True
             self.go(Screen.ALERT_EMERGENCY)
@@ -377,6 +381,16 @@ class KioskWindow(QWidget):
         self.apply_theme()
         self._show(Screen.WELCOME)
 
+    def ask_start_over(self) -> None:
+        """Start over asks first when there are answers to lose: "Erase all your answers?", keeping them the
+        default (spec §6). With nothing answered yet it just goes back to welcome."""
+        if not self.visit.answers:
+            self.end_visit("start_over")
+            return
+        ui, language = self.content.ui, self.visit.language
+        self.confirm.ask(ui.get("confirm.start_over.title", language), ui.get("confirm.start_over.keep", language),
+                         ui.get("confirm.start_over.erase", language), lambda: self.end_visit("start_over"))
+
     def more_time(self) -> None:
         log.info("idle.more_time screen=%s", self.current.value)
         self.overlay.hide()
@@ -432,6 +446,7 @@ class KioskWindow(QWidget):
             for screen in self.screens.values():
                 screen.apply_theme(theme)
             self.overlay.apply_theme(theme)
+            self.confirm.apply_theme(theme)
         self.welcome.show_comfort(self.visit.text_percent, self.visit.high_contrast)
 
     # --- Qt overrides -------------------------------------------------------------------------------
@@ -440,6 +455,7 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
+        self.confirm.follow_parent()
         self._resize_debounce.start()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)

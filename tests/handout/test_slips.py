@@ -77,19 +77,67 @@ def line_height(points: float) -> float:
 
 def test_the_slip_says_which_alert_when_where_and_what(tmp_path):
     text = text_of(render_alert_slip(slip(number=17, kiosk_name="Lobby 2 & <west>")), tmp_path)
-    for expected in ("SAFETY ALERT", "Emergency: help the patient now", "Alert 17", WHEN_TEXT, "Lobby 2 & <west>",
-                     "The patient marked:", "Chest pain or trouble breathing", "Debilidad repentina en una pierna",
-                     "What to do: go to the patient at the kiosk now. Acknowledge the alert in the staff panel "
-                     "(hold the top-left corner of the kiosk screen)."):
+    for expected in ("EMERGENCY", "Go to the patient at the kiosk now", "Safety alert from the kiosk", "Alert 17",
+                     WHEN_TEXT, "Lobby 2 & <west>", "The patient marked:", "Chest pain or trouble breathing",
+                     "Debilidad repentina en una pierna", "What to do: Go to the patient at the kiosk now.",
+                     "call 911", "Then acknowledge the alert in the staff panel (hold the top-left corner of the "
+                                 "kiosk screen)."):
         assert expected in text, expected
-    assert "Alert 3" not in text
+    assert "Alert 3" not in text and "updated" not in text.lower() and "URGENT" not in text
 
 
 def test_urgent_says_so_and_an_unknown_level_is_refused(tmp_path):
     text = text_of(render_alert_slip(slip(level="urgent")), tmp_path)
-    assert "Urgent: a patient needs to talk to staff today" in text and "Emergency" not in text
+    assert "URGENT" in text and "Talk with the patient before they leave today" in text
+    assert "EMERGENCY" not in text and "at the kiosk now" not in text
     with pytest.raises(ValueError, match="severe"):
         render_alert_slip(slip(level="severe"))
+
+
+def _header_darkness(pdf: bytes, tmp_path) -> float:
+    """How much of the slip's top band (below the margin, 1.3 inch tall) is ink, 0 to 1, from a 30 dpi render."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not installed")
+    path = tmp_path / "slip.pdf"
+    path.write_bytes(pdf)
+    ppm = subprocess.run(["pdftoppm", "-r", "30", "-gray", "-singlefile", str(path)], capture_output=True,
+                         check=True).stdout
+    header, _, pixels = ppm.partition(b"\n255\n")
+    width = int(header.split()[1])
+    top, bottom = round(0.8 * 30), round(2.0 * 30)
+    band = pixels[top * width:bottom * width]
+    return sum(1 for value in band if value < 128) / len(band)
+
+
+def test_emergency_and_urgent_slips_never_look_alike(tmp_path):
+    """By shape and words, not colour: the emergency slip opens with a solid band, the urgent one with an
+    outlined box; their first words and their icons differ."""
+    emergency = _header_darkness(render_alert_slip(slip(level="emergency")), tmp_path)
+    urgent = _header_darkness(render_alert_slip(slip(level="urgent")), tmp_path)
+    assert emergency > 0.5 and urgent < 0.2, (emergency, urgent)
+
+
+def test_an_updated_slip_says_so_with_the_same_number_and_every_flag(tmp_path):
+    pdf = render_alert_slip(slip(number=5, symptoms=("One leg swollen", "Chest pain or trouble breathing"),
+                                 updated_at=datetime(2026, 11, 23, 10, 47),
+                                 new_symptoms=("Chest pain or trouble breathing",)))
+    text = text_of(pdf, tmp_path)
+    assert "Alert 5 (updated)" in text
+    assert "10:47: the same patient marked more. This slip replaces the earlier slip for alert 5." in text
+    assert "One leg swollen" in text and "Chest pain or trouble breathing (new)" in text
+    assert info(pdf, tmp_path)["Title"] == "Alert 5"
+
+
+def test_a_slip_is_made_from_a_staff_alert_with_the_words_from_content():
+    from kiosk.alerts import StaffAlert
+    from kiosk.handout.slips import alert_slip
+
+    alert = StaffAlert(2, WHEN, "emergency", ("foot_wound", "stroke_signs"), updated_at=WHEN,
+                       new_symptoms=("stroke_signs",))
+    made = alert_slip(alert, {"foot_wound": "A sore on a foot", "stroke_signs": "Sudden weakness on one side"},
+                      "Lobby", "a4")
+    assert made.symptoms == ("A sore on a foot", "Sudden weakness on one side")
+    assert made.new_symptoms == ("Sudden weakness on one side",) and made.updated_at == WHEN
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -105,7 +153,7 @@ def test_eight_long_symptoms_fit_one_page_at_full_size(paper, tmp_path):
     # Not shrunk to fit: symptoms at 16 pt or more, the heading at 18, "What to do" at 14.
     assert boxes["breathing"] >= line_height(16) - 0.01 and boxes["caídas"] >= line_height(16) - 0.01
     assert boxes["marked:"] >= line_height(18) - 0.01
-    assert boxes["Acknowledge"] >= line_height(14) - 0.01
+    assert boxes["acknowledge"] >= line_height(14) - 0.01
 
 
 def test_far_too_many_symptoms_still_make_one_page_with_every_word(tmp_path):

@@ -69,6 +69,7 @@ def test_start_over_before_the_preview_screen_paints_makes_no_handout(qtbot, mak
     window.handout_maker.prepare = lambda *args: asked.append(args)
     click(qtbot, window.review.finish_button)
     click(qtbot, window.handout.start_over_button)   # at once, in the same turn of the event loop
+    click(qtbot, window.confirm.act_button)          # "Erase all your answers?": yes
     qtbot.wait(300)  # past the paint, and past the fallback timer
     assert asked == [] and window.current is Screen.WELCOME
 
@@ -135,6 +136,7 @@ def test_a_handout_that_arrives_after_start_over_is_dropped(qtbot, make_window, 
     finish(qtbot, window)
     qtbot.waitUntil(started.is_set, timeout=EVENTUALLY_MS)  # the worker is making it
     click(qtbot, window.handout.start_over_button)
+    click(qtbot, window.confirm.act_button)          # "Erase all your answers?": yes
     assert window.current is Screen.WELCOME
     gate.set()
     qtbot.waitUntil(done.is_set, timeout=EVENTUALLY_MS)

@@ -171,6 +171,7 @@ def end_start_over(qtbot, window, printed):
     assert window.current is Screen.SURVEY
     assert window.question.answer_widget.cards["statin"].isChecked()
     click(qtbot, window.question.start_over_button)
+    click(qtbot, window.confirm.act_button)                # "Erase all your answers?": yes
 
 
 def wait_for_idle_wipe(qtbot, window):

@@ -60,27 +60,136 @@ def test_welcome_idle_quietly_resets_language_and_comfort(qtbot, make_window, co
     assert window.welcome.language_buttons["en"].isChecked()
 
 
-def test_still_there_overlay_more_time_then_wipe(qtbot, make_window, config):
-    window = make_window(site_config=replace(config, idle=IdleTimes(survey_seconds=1, countdown_seconds=2)))
+# Milliseconds per idle "second" while a test acts during the countdown: it holds still however slow the machine.
+FROZEN_MS = 10**7
+
+
+def show_still_there(qtbot, window) -> None:
+    """Let the quiet time run out at once and hold the countdown still as soon as it shows (explicit states,
+    not a race with a timer)."""
+    window.idle.set_time_scale(1)                   # 60 quiet "seconds" pass in 60 ms
+    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)
+    assert window.idle.warning
+
+
+def test_still_there_any_touch_or_key_is_more_time_then_wipe(qtbot, make_window):
+    from tests.ui.drive import answer_current
+
+    window = make_window()
     click(qtbot, window.welcome.language_buttons["es"])
     click(qtbot, window.welcome.check_button)
-    click(qtbot, window.question.answer_widget.cards["none"])
-    click(qtbot, window.question.next_button)
-    click(qtbot, window.question.answer_widget.cards["yes"])          # cramp_any: yes
+    answer_current(qtbot, window, ["none"])
+    answer_current(qtbot, window, "yes")                               # cramp_any: yes
     visit = window.visit
-    assert visit.answers == {"red_flags": ("none",), "cramp_any": "yes"}
-    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)
-    assert "2" in window.overlay.message.text()
-    click(qtbot, window.overlay.more_time_button)
-    assert not window.overlay.isVisible()
-    assert window.visit is visit                     # more time keeps the answers
-    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)
-    qtbot.mouseClick(window.overlay, Qt.LeftButton)  # a tap beside the button does not cancel the countdown
-    qtbot.waitUntil(lambda: window.visit is not visit, timeout=3500)
+    answers = dict(visit.answers)
+    assert answers == {"red_flags": ("none",), "cramp_any": "yes"}
+    position = window.question.session.question.id
+    hold = lambda _seconds: window.idle.set_time_scale(FROZEN_MS)     # noqa: E731
+    window.idle.warning_started.connect(hold)
+
+    show_still_there(qtbot, window)
+    assert "20" in window.overlay.message.text()
+    # a tap beside the box, right over a control of the screen beneath: more time, and nothing beneath is touched
+    beneath = window.question.next_button
+    qtbot.mouseClick(window.overlay, Qt.LeftButton, pos=beneath.mapTo(window, beneath.rect().center()))
+    assert not window.overlay.isVisible() and not window.idle.warning
+    assert window.visit is visit and visit.answers == answers
+    assert window.question.session.question.id == position
+
+    show_still_there(qtbot, window)
+    qtbot.mouseClick(window.overlay.title, Qt.LeftButton)              # a tap on the words
+    assert not window.overlay.isVisible() and not window.idle.warning
+
+    show_still_there(qtbot, window)
+    device = QTest.createTouchDevice()                                 # a finger, far from the button
+    QTest.touchEvent(window, device).press(0, QPoint(window.width() - 5, 5)).commit()
+    QTest.touchEvent(window, device).release(0, QPoint(window.width() - 5, 5)).commit()
+    assert not window.overlay.isVisible() and not window.idle.warning
+
+    show_still_there(qtbot, window)
+    assert window.focusWidget() is window.overlay                      # keys go to the overlay, not beneath
+    qtbot.keyClick(window.overlay, Qt.Key_A)                           # any key
+    assert not window.overlay.isVisible() and not window.idle.warning
+
+    show_still_there(qtbot, window)
+    click(qtbot, window.overlay.more_time_button)                      # the button, again and again
+    assert not window.overlay.isVisible() and window.visit is visit and visit.answers == answers
+
+    window.idle.warning_started.disconnect(hold)
+    show_still_there(qtbot, window)                                    # now nobody touches: the countdown runs out
+    qtbot.waitUntil(lambda: window.visit is not visit, timeout=EVENTUALLY_MS)
     assert not window.overlay.isVisible()
     assert window.visit.answers == {} and window.visit.language == "en"
     assert window.current is Screen.WELCOME
     assert window.question.answer_widget is None and window.question.session is None
+
+
+def test_the_attract_loop_stops_once_a_patient_touches_the_screen(qtbot, make_window):
+    window = make_window()
+    welcome = window.welcome
+    assert welcome.attracting
+    highlight = welcome.highlight_text.text()
+    device = QTest.createTouchDevice()
+    spot = welcome.subtitle.mapTo(window, welcome.subtitle.rect().center())   # plain words, not a control
+    QTest.touchEvent(window, device).press(0, spot).commit()
+    QTest.touchEvent(window, device).release(0, spot).commit()
+    assert not welcome.attracting and welcome.highlight_text.text() == highlight
+    click(qtbot, welcome.language_buttons["es"])
+    assert not welcome.attracting                                       # choosing a language does not restart it
+    click(qtbot, welcome.check_button)
+    click(qtbot, window.question.start_over_button)                     # nothing answered yet: no question asked
+    assert window.current is Screen.WELCOME and welcome.attracting      # a fresh welcome for the next patient
+    qtbot.keyClick(welcome, Qt.Key_Tab)                                 # a key counts as a touch
+    assert not welcome.attracting
+
+
+def test_start_over_asks_first_and_keeping_the_answers_is_the_default(qtbot, make_window, shipped_content):
+    from tests.ui.drive import answer_current
+
+    window = make_window()
+    click(qtbot, window.welcome.language_buttons["es"])
+    click(qtbot, window.welcome.check_button)
+    answer_current(qtbot, window, ["none"])
+    answer_current(qtbot, window, "yes")
+    visit, answers = window.visit, dict(window.visit.answers)
+    confirm = window.confirm
+    ui = shipped_content.ui
+
+    click(qtbot, window.question.start_over_button)
+    assert confirm.asking and window.current is Screen.SURVEY and window.visit is visit
+    assert confirm.title.text() == ui.get("confirm.start_over.title", "es")
+    assert confirm.keep_button.text() == ui.get("confirm.start_over.keep", "es")
+    # keeping is the default: the prominent first button, above the one that erases
+    assert confirm.keep_button.property("role") == "primary" and confirm.act_button.property("role") != "primary"
+    assert confirm.keep_button.y() < confirm.act_button.y()
+    click(qtbot, confirm.keep_button)
+    assert not confirm.asking and window.visit is visit and visit.answers == answers
+
+    for keep_another_way in (lambda: qtbot.keyClick(confirm, Qt.Key_Return),
+                             lambda: qtbot.keyClick(confirm, Qt.Key_Escape),
+                             lambda: qtbot.mouseClick(confirm, Qt.LeftButton, pos=QPoint(5, 5))):
+        click(qtbot, window.question.start_over_button)
+        assert confirm.asking
+        keep_another_way()
+        assert not confirm.asking and window.visit is visit and visit.answers == answers
+
+    click(qtbot, window.question.start_over_button)
+    click(qtbot, confirm.act_button)
+    assert window.current is Screen.WELCOME and window.visit is not visit and window.visit.answers == {}
+    assert not confirm.asking
+
+
+def test_start_over_on_the_urgent_screen_asks_too(qtbot, make_window):
+    from tests.ui.drive import answer_current
+
+    window = make_window()
+    click(qtbot, window.welcome.check_button)
+    answer_current(qtbot, window, ["foot_wound"])
+    assert window.current is Screen.ALERT_URGENT
+    click(qtbot, window.urgent.start_over_button)
+    assert window.confirm.asking and window.current is Screen.ALERT_URGENT
+    click(qtbot, window.confirm.act_button)
+    assert window.current is Screen.WELCOME
 
 
 def test_touch_counts_as_activity(qtbot, make_window):
@@ -171,8 +280,39 @@ def test_closing_the_window_is_refused_unless_staff_exit(qtbot, make_window, cap
     assert "window.close_refused" in caplog.text
     long_press_staff_corner(qtbot, window)
     enter_pin(qtbot, window, "0000")
-    click(qtbot, window.staff.exit_button)
+    click_exit(qtbot, window)
+    click(qtbot, window.staff.confirm.act_button)
     assert not window.isVisible()
+
+
+def click_exit(qtbot, window) -> None:
+    """"Exit the kiosk" is at the end of the staff panel: scroll to it as staff would, then tap it."""
+    window.staff.scroll.ensureWidgetVisible(window.staff.exit_button, 0, 0)
+    click(qtbot, window.staff.exit_button)
+
+
+def test_exit_the_kiosk_is_apart_from_back_to_the_kiosk_and_asks_first(qtbot, make_window):
+    window = make_window()
+    long_press_staff_corner(qtbot, window)
+    enter_pin(qtbot, window, "0000")
+    staff = window.staff
+    back, leave = staff.back_button, staff.exit_button
+    bar = staff.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())                                         # staff scroll to the very end
+    back_box = back.rect().translated(back.mapTo(window, QPoint(0, 0)))
+    exit_box = leave.rect().translated(leave.mapTo(window, QPoint(0, 0)))
+    assert exit_box.bottom() < back_box.top()                            # not side by side: one above the other
+    assert back_box.top() - exit_box.bottom() >= window.theme().target_px
+    assert staff.scroll.widget().isAncestorOf(leave) and not staff.scroll.isAncestorOf(back)
+
+    click(qtbot, leave)
+    assert window.isVisible() and window.current is Screen.STAFF and staff.confirm.asking
+    assert staff.confirm.title.text() == "Exit the kiosk?"
+    assert staff.confirm.keep_button.property("role") == "primary"    # staying is the default
+    click(qtbot, staff.confirm.keep_button)
+    assert window.isVisible() and not staff.confirm.asking
+    click(qtbot, back)                                                # and Back never asks: it goes back
+    assert window.current is Screen.WELCOME and window.isVisible()
 
 
 def test_staff_screens_time_out_to_welcome(qtbot, make_window, config):

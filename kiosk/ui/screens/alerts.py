@@ -1,11 +1,17 @@
-"""The safety screens of spec §2.1. Emergency: calm, full screen, stays until staff clear it with the PIN.
-Urgent: please tell the front desk today; the front desk has been alerted; the patient may go on."""
+"""The safety screens of spec §2.1, which never look alike.
+
+Emergency: calm but plainly urgent. A full-width band in the alert colour with a warning triangle and "Please go
+to the front desk now", then "If you feel very unwell, call 911" and that the desk has been told. It stays until
+staff clear it with the PIN. Urgent: the everyday look, a card with a round "!" icon: please tell the front desk
+today, the desk has been told, the patient may go on. Words and icon shapes differ, so colour is never the only cue.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
+from kiosk.ui.alert_icons import level_pixmap
 from kiosk.ui.layout import bullet_row, button, card, clear_layout, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
@@ -17,21 +23,58 @@ class EmergencyScreen(KioskScreen):
 
     def __init__(self, content, parent=None):
         super().__init__(content, parent)
+        self.setObjectName("EmergencyScreen")
+        self.band = QFrame()
+        self.band.setObjectName("emergency_band")
+        self.band.setAttribute(Qt.WA_StyledBackground)
+        self.icon = QLabel()
+        self.icon.setObjectName("emergency_icon")
+        self.title = label("title", name="emergency_title")
+        self.band_layout = hbox(1, self.icon, self.title, 1, parent=self.band)
         self.picture = SvgView("illustrations/clinic.svg")
-        self.title = label("title", align=Qt.AlignCenter, name="emergency_title")
         self.message = label("heading", align=Qt.AlignCenter, name="emergency_message")
+        self.desk_told = label("body", align=Qt.AlignCenter, name="emergency_desk_told")
         self.staff_button = button("quiet", on_click=self.staff_requested.emit, name="staff_button")
-        self.page = vbox(1, self.picture, self.title, self.message, 1, hbox(1, self.staff_button), parent=self)
+        self.body = vbox(1, self.picture, self.message, self.desk_told, 1, hbox(1, self.staff_button))
+        self.page = vbox(self.band, self.body, spacing=0, margins=0, parent=self)
+        self.page.setStretch(1, 1)
 
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("alert.emergency.title"))
         self.message.setText(self.ui_text("alert.emergency.message"))
+        self.desk_told.setText(self.ui_text("alert.emergency.desk_told"))
         self.staff_button.setText(self.ui_text("alert.emergency.staff"))
+        self.icon.setAccessibleName(self.ui_text("alert.emergency.title"))
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title on one line when it fits beside the icon (a wrapping label between stretches is squeezed)."""
+        margins = self.band_layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.icon.width() - self.band_layout.spacing()
+        wanted = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 4
+        self.title.setMinimumWidth(max(0, min(wanted, room)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_title()
 
     def apply_theme(self, theme: Theme) -> None:
-        self.page.setContentsMargins(theme.margin_px * 2, theme.margin_px, theme.margin_px, theme.margin_px // 2)
-        self.page.setSpacing(theme.gap_px * 2)
-        self.picture.setFixedHeight(round(theme.height * 0.3))
+        p, margin, gap = theme.palette, theme.margin_px, theme.gap_px
+        # The band is the alert colour with its own text colour (>= 7:1, tested for both palettes).
+        self.band.setStyleSheet(f"QFrame#emergency_band {{ background: {p.alert}; }} "
+                                f"QFrame#emergency_band QLabel {{ color: {p.on_alert}; }}")
+        icon_px = round(theme.title_px * 1.6)
+        self.icon.setPixmap(level_pixmap("emergency", icon_px, p.on_alert, p.alert))
+        self.icon.setFixedSize(icon_px, icon_px)
+        # Clear of the hidden staff corner at the left, and the same margin both sides (centred words).
+        side = theme.target_px + gap
+        self.band_layout.setContentsMargins(side, gap * 2, side, gap * 2)
+        self.band_layout.setSpacing(gap * 2)
+        self.body.setContentsMargins(margin, gap * 2, margin, margin // 2)
+        self.body.setSpacing(gap * 2)
+        self.picture.setFixedHeight(round(theme.height * 0.25))
+        self.title.ensurePolished()
+        self._fit_title()
 
 
 class UrgentScreen(KioskScreen):
@@ -46,8 +89,14 @@ class UrgentScreen(KioskScreen):
         self.symptom_rows = vbox(margins=0, parent=self.symptom_box)
         self._gap = 8
         self.message = label("body", name="urgent_message")
+        self.icon = QLabel()
+        self.icon.setObjectName("urgent_icon")
+        self.icon.setAlignment(Qt.AlignTop)
         self.box = card()
-        self.box_layout = vbox(self.title, self.symptom_box, self.message, parent=self.box)
+        self.words = vbox(self.title, self.symptom_box, self.message)
+        self.box_layout = hbox(self.icon, self.words, parent=self.box)
+        self.box_layout.setAlignment(self.icon, Qt.AlignTop)
+        self.box_layout.setStretch(1, 1)
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
         self.continue_button = button("primary", on_click=self.continue_requested.emit, name="continue_button")
         self.continue_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -62,6 +111,7 @@ class UrgentScreen(KioskScreen):
         self.message.setText(self.ui_text("alert.urgent.message"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.continue_button.setText(self.ui_text("alert.urgent.continue"))
+        self.icon.setAccessibleName(self.ui_text("alert.urgent.title"))
         question = self.content.survey.question("red_flags")
         clear_layout(self.symptom_rows)
         for symptom in self.symptoms:
@@ -80,6 +130,10 @@ class UrgentScreen(KioskScreen):
         self._gap = gap // 2
         self.symptom_rows.setSpacing(gap // 2)
         self.box_layout.setSpacing(gap * 2)
+        self.words.setSpacing(gap * 2)
+        icon_px = round(theme.heading_px * 1.5)
+        self.icon.setPixmap(level_pixmap("urgent", icon_px, theme.palette.primary, theme.palette.on_primary))
+        self.icon.setFixedSize(icon_px, icon_px)
         self.continue_button.setMinimumHeight(round(theme.target_px * 1.3))
 
     def reset(self) -> None:

@@ -1,4 +1,8 @@
-"""The "Are you still there?" overlay: dims the screen, counts down, and one big button buys more time."""
+"""The "Are you still there?" overlay: dims the screen, counts down, and one big button buys more time.
+
+Any touch or key press during the countdown counts as "more time" too (spec §6): the overlay covers the whole
+window, so every touch lands on it (never on the screen beneath, where it could answer a question), and it holds
+the keyboard focus while it shows."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ class IdleOverlay(QWidget):
         self.setObjectName("IdleOverlay")
         self.setProperty("role", "scrim")
         self.setAttribute(Qt.WA_StyledBackground)
+        self.setFocusPolicy(Qt.StrongFocus)
         self.content = content
         self.language = content.languages[0]
         self.seconds_left = 0
@@ -34,7 +39,9 @@ class IdleOverlay(QWidget):
         self._update_message()
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
-        self.show()
+        if not self.isVisible():
+            self.show()
+            self.setFocus()   # a key press comes here, not to a control beneath
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -52,3 +59,13 @@ class IdleOverlay(QWidget):
 
     def _update_message(self) -> None:
         self.message.setText(self.content.ui.get("idle.message", self.language, seconds=self.seconds_left))
+
+    # --- any touch or key counts as "more time" ----------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override): touches arrive as presses too
+        event.accept()
+        self.more_time_requested.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        event.accept()
+        self.more_time_requested.emit()

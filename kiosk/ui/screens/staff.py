@@ -1,22 +1,31 @@
 """The staff panel (staff-only, English): safety alerts to acknowledge, printing (the printer's state, today's
-jobs, a test page, general handouts), what is running and where its files are, and the way out."""
+jobs, a test page, general handouts), what is running and where its files are, and the way out.
+
+Emergency and urgent alerts never look alike here: an open emergency is a row in the alert colour with a warning
+triangle and "go to the patient at the kiosk now"; an open urgent one is an outlined row with a round "!" icon.
+"Exit the kiosk" sits at the end of the panel, far from "Back to the kiosk", and asks first (spec §6)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk import __version__
 from kiosk.alerts import AlertBoard
 from kiosk.config import SiteConfig
 from kiosk.staff_pin import PinGuard
+from kiosk.ui.alert_icons import level_pixmap
 from kiosk.ui.layout import button, card, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.confirm import ConfirmOverlay
 from kiosk.ui.screens.print_queue import PrintQueueCard
 from kiosk.ui.theme import Theme
 
 
 MAX_ACKNOWLEDGED_ALERTS = 3
+# What each level asks of the front desk: the same words as the printed slip's (kiosk/handout/slips.py).
+LEVEL_WORDS = {"emergency": "EMERGENCY: go to the patient at the kiosk now",
+               "urgent": "URGENT: talk with the patient before they leave today"}
 
 
 def shown_alerts(alerts: list) -> list:
@@ -75,51 +84,123 @@ class StaffScreen(KioskScreen):
             self.grid.addWidget(detail, row, 1)
         self.grid.setColumnStretch(1, 1)
         self.back_button = button("primary", "Back to the kiosk", self.back_requested.emit, name="staff_back")
-        self.exit_button = button("danger", "Exit the kiosk", self.exit_requested.emit, name="staff_exit")
-        for action in (self.back_button, self.exit_button):
-            action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.back_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        # The way out is at the end of the panel, away from "Back to the kiosk", and asks first.
+        self.exit_button = button("danger", "Exit the kiosk…", self.ask_exit, name="staff_exit")
+        self.exit_box = card()
+        self.exit_layout = vbox(label("heading", "Close the kiosk program"),
+                                label("body", "For IT and maintenance. The screen shows the computer until the kiosk "
+                                              "is started again; patients cannot use it meanwhile."),
+                                hbox(self.exit_button, 1), parent=self.exit_box)
+        self.store_problem = label("alert", name="alert_store_problem")
+        self.store_problem.hide()
         self.body = QWidget()
-        self.body_layout = vbox(*self.warnings, self.alerts_box, self.printing, self.info, 1, margins=0,
-                                parent=self.body)
-        self.page = vbox(self.title, touch_scroll(self.body), hbox(self.exit_button, self.back_button), parent=self)
+        self.body_layout = vbox(*self.warnings, self.store_problem, self.alerts_box, self.printing, self.info,
+                                self.exit_box, 1, margins=0, parent=self.body)
+        self.scroll = touch_scroll(self.body)
+        self.page = vbox(self.title, self.scroll, self.back_button, parent=self)
+        self.confirm = ConfirmOverlay(self, name="exit_confirm")
+        self._theme: Theme | None = None
         self.show_alerts()
+
+    def ask_exit(self) -> None:
+        self.confirm.ask("Exit the kiosk?", "No, keep the kiosk running", "Yes, exit the kiosk",
+                         self.exit_requested.emit, message="Patients cannot use the kiosk until it is started again.",
+                         act_role="danger")
+
+    def left(self) -> None:
+        self.confirm.dismiss()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.confirm.follow_parent()
 
     def entered(self) -> None:
         self.show_alerts()
         self.desk.refresh()
 
     def show_alerts(self) -> None:
-        """Today's safety alerts, newest first, in plain words for the front desk; never a diagnosis."""
-        clear_layout(self.alerts_layout)
+        """Today's safety alerts and any still open from before, in plain words for the front desk; never a
+        diagnosis. Flags come from content; an id the content no longer has is shown as it is."""
+        self._clear_alert_rows()
+        self.store_problem.setText(self.alert_board.problem)
+        self.store_problem.setVisible(bool(self.alert_board.problem))
         alerts = self.alert_board.alerts()
         self.alerts_box.setVisible(bool(alerts))
         if not alerts:
             return
         question = self.content.survey.question("red_flags")
-        staff_language = "en" if "en" in self.content.languages else self.content.languages[0]
+        labels = {choice.id: choice.label[self.content.staff_language] for choice in question.choices}
         shown = shown_alerts(alerts)
         if len(shown) < len(alerts):
             self.alerts_layout.addWidget(label("muted", f"{len(alerts) - len(shown)} earlier acknowledged "
                                                         "alert(s) today are not listed.", name="more_alerts"))
+        today = max(alert.raised_at.date() for alert in alerts)
         for alert in shown:
-            symptoms = "; ".join(question.choice(s).label[staff_language] for s in alert.symptoms)
-            state = "acknowledged" if alert.acknowledged else "NEEDS ATTENTION"
-            text = f"#{alert.number}  {alert.raised_at:%H:%M}  {alert.level.upper()} ({state}): {symptoms}"
-            words = label("alert" if not alert.acknowledged else "body", text, name=f"alert_{alert.number}")
-            row = hbox(words, spacing=8)
-            row.setStretch(0, 1)
-            if not alert.acknowledged:
-                ack = button("secondary", "Acknowledge", lambda number=alert.number: self._acknowledge(number),
-                             name=f"acknowledge_{alert.number}")
-                row.addWidget(ack)
-            holder = QWidget()
-            holder.setLayout(row)
-            row.setContentsMargins(0, 0, 0, 0)
+            holder = self._alert_row(alert, labels, today)
             self.alerts_layout.addWidget(holder)
             holder.show()
 
-    def _acknowledge(self, number: int) -> None:
-        self.alert_board.acknowledge(number)
+    def _clear_alert_rows(self) -> None:
+        """Old rows go (later: one may hold the button being clicked), nameless at once so a lookup by name
+        finds only the rows on screen."""
+        for row in self.alerts_box.findChildren(QWidget):
+            row.setObjectName("")
+        clear_layout(self.alerts_layout)
+
+    def _alert_row(self, alert, labels: dict, today) -> QWidget:
+        name = alert.number if alert.raised_at.date() == today else alert.key  # numbers start at 1 each day
+        new = set(alert.new_symptoms)
+        symptoms = "; ".join(labels.get(s, s) + (" (new)" if s in new else "") for s in alert.symptoms)
+        when = f"{alert.raised_at:%H:%M}" if alert.raised_at.date() == today else f"{alert.raised_at:%d %b %H:%M}"
+        if alert.updated:
+            when += f", updated {alert.updated_at:%H:%M}"
+        state = "acknowledged" if alert.acknowledged else "NEEDS ATTENTION"
+        text = f"{LEVEL_WORDS[alert.level]}\n#{alert.number}  {when}  ({state}): {symptoms}"
+        holder = QFrame()
+        holder.setObjectName(f"alert_row_{name}")
+        holder.setProperty("level", alert.level if not alert.acknowledged else "done")
+        holder.setAttribute(Qt.WA_StyledBackground)
+        words = label("body", text, name=f"alert_{name}")
+        icon = QLabel()
+        icon.setObjectName(f"alert_icon_{name}")
+        icon.setAccessibleName(alert.level)
+        row = hbox(icon, words, spacing=self._gap(), parent=holder)
+        row.setAlignment(icon, Qt.AlignTop)
+        row.setStretch(1, 1)
+        if not alert.acknowledged:
+            ack = button("secondary", "Acknowledge", lambda key=alert.key: self._acknowledge(key),
+                         name=f"acknowledge_{name}")
+            row.addWidget(ack, 0, Qt.AlignVCenter)
+        if self._theme is not None:
+            self._style_alert_row(holder, icon, alert)
+        return holder
+
+    def _style_alert_row(self, holder: QFrame, icon: QLabel, alert) -> None:
+        theme, p = self._theme, self._theme.palette
+        size = round(theme.body_px * 1.6)
+        gap = theme.gap_px
+        holder.layout().setContentsMargins(gap, gap // 2, gap, gap // 2)
+        name = holder.objectName()
+        if alert.acknowledged:
+            holder.setStyleSheet("")
+            icon.setPixmap(level_pixmap(alert.level, size, p.muted_text, p.background))
+        elif alert.level == "emergency":   # the alert colour, its own text colour, a triangle
+            holder.setStyleSheet(f"QFrame#{name} {{ background: {p.alert}; border-radius: {theme.radius_px}px; }}"
+                                 f"QFrame#{name} > QLabel {{ color: {p.on_alert}; font-weight: bold; }}")
+            icon.setPixmap(level_pixmap("emergency", size, p.on_alert, p.alert))
+        else:                              # the everyday colours, an outline, a circle
+            holder.setStyleSheet(f"QFrame#{name} {{ background: {p.background}; border: {theme.border_px * 2}px "
+                                 f"solid {p.outline}; border-radius: {theme.radius_px}px; }}"
+                                 f"QFrame#{name} > QLabel {{ color: {p.text}; font-weight: bold; }}")
+            icon.setPixmap(level_pixmap("urgent", size, p.primary, p.on_primary))
+        icon.setFixedSize(size, size)
+
+    def _gap(self) -> int:
+        return self._theme.gap_px if self._theme is not None else 8
+
+    def _acknowledge(self, key: str) -> None:
+        self.alert_board.acknowledge(key)
         self.show_alerts()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -133,3 +214,11 @@ class StaffScreen(KioskScreen):
         self.grid.setVerticalSpacing(gap // 2)
         self.alerts_layout.setContentsMargins(gap, gap, gap, gap)
         self.alerts_layout.setSpacing(gap // 2)
+        self.exit_layout.setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
+        # Scrolled to the very end, "Exit" still sits at least a touch target above "Back to the kiosk".
+        self.body_layout.setContentsMargins(0, 0, 0, theme.target_px)
+        self.exit_layout.setSpacing(gap)
+        self.back_button.setMinimumHeight(round(theme.target_px * 1.2))
+        self.confirm.apply_theme(theme)
+        self._theme = theme
+        self.show_alerts()

@@ -1,6 +1,8 @@
 """The welcome / attract screen: language, reading comfort, and the two ways in (learn, or start the check).
 
-While nobody touches it, a card cycles through the explainer's chapter highlights and pictures.
+While nobody touches it, a card cycles through the explainer's chapter highlights and pictures. Once a patient
+touches the screen (or presses a key) the card stays still (spec §6: auto-changing content stops), until the
+visit ends and the screen is shown afresh.
 """
 
 from __future__ import annotations
@@ -128,6 +130,15 @@ class WelcomeScreen(KioskScreen):
 
     def entered(self) -> None:
         self._attract.start()
+
+    def patient_touched(self) -> None:
+        """Any touch or key press while the welcome screen shows: stop the attract loop for this visit."""
+        if self.isVisible() and self._attract.isActive():
+            self._attract.stop()
+
+    @property
+    def attracting(self) -> bool:
+        return self._attract.isActive()
 
     def left(self) -> None:
         self._attract.stop()
