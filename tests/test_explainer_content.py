@@ -9,6 +9,7 @@ import pytest
 import textstat
 
 from kiosk import paths
+from kiosk.content.readability import inflesz
 from kiosk.content.text_export import chapter_sentences, explainer_lines
 
 VALUES = {"clinic_name": "Demo Pain Clinic", "clinic_phone": "555-0100"}
@@ -34,12 +35,8 @@ def test_english_reads_at_grade_6_or_below(shipped_content, index):
 
 @pytest.mark.parametrize("index", range(8), ids=CHAPTER_IDS)
 def test_spanish_reads_at_szigriszt_pazos_65_or_above(shipped_content, index):
-    textstat.set_lang("es")
-    try:
-        score = textstat.szigriszt_pazos(reading_text(shipped_content.explainer.chapters[index], "es"))
-    finally:
-        textstat.set_lang("en")
-    assert score >= 65.0
+    """INFLESZ with a Spanish syllable counter (kiosk.content.readability): textstat's flatters by 4 to 11."""
+    assert inflesz(reading_text(shipped_content.explainer.chapters[index], "es")) >= 65.0
 
 
 def test_the_readability_check_can_fail():
@@ -57,15 +54,15 @@ FACTS = {
     "common_causes": {"en": ["exercise", "standing", "stretching", "potassium", "calcium", "magnesium", "pinched",
                              "statins", "water pills", "diuretic", "beta-blockers", "blood pressure", "kidney",
                              "diabetes", "pregnan", "thyroid", r"no one knows"],
-                      "es": ["ejercicio", "de pie", "estirarse", "potasio", "calcio", "magnesio", "pinzado",
+                      "es": ["ejercicio", "de pie", "estirarse", "potasio", "calcio", "magnesio", "nervio apretado",
                              "estatinas", "diurético", "orinar", "betabloqueadores", "presión", "riñones",
                              "diabetes", "embarazo", "tiroides", "no se sabe"]},
     "nerves_and_muscles": {"en": ["brain", "spinal cord", "peripheral neuropathy", "outside the brain"],
                            "es": ["cerebro", "médula", "neuropatía periférica", "fuera del cerebro"]},
-    "nerve_damage_and_cramps": {"en": ["motor nerve", "motor neurone disease", "rare", "heat|cold",
+    "nerve_damage_and_cramps": {"en": ["motor nerve", "motor neuron disease", "like ALS", "rare", "heat|cold",
                                        "pressure", "hyper-excitability", "proprioception", "electrolytes",
                                        "diabetes", "kidney", "weak", "blood flow"],
-                                "es": ["nervio motor", "neurona motora", "raro", "calor", "presión",
+                                "es": ["nervio motor", "neurona motora", "poco común", "ELA", "calor", "presión",
                                        "hiperexcitabilidad", "propiocepción", "electrolitos", "diabetes",
                                        "riñones", "débiles", "circulación"]},
     "causes_of_neuropathy": {"en": ["diabetes", "70 percent", "alcohol", "B1", "B6", "B12", r"\bE\b",
@@ -81,11 +78,11 @@ FACTS = {
                    "es": ["oxígeno", "alimento", "vasos sanguíneos", "empeora", "diabetes", "autoinmunes",
                           "aterosclerosis", "enfermedad arterial periférica", "vitaminas"]},
     "what_helps": {"en": ["weight", "toxins", "food", "vitamins", "exercise", "blood sugar", "water", "stretch",
-                          "stationary bike", "shoes", "covers", "electrolytes", "warm bath", "calves and feet",
+                          "exercise bike", "shoes", "covers", "electrolytes", "warm, not hot", "calves and feet",
                           "pillow"],
                    "es": ["peso", "tóxicos", "comer", "vitaminas", "ejercicio", "azúcar", "agua", "estire",
-                          "bicicleta fija", "zapatos", "cobijas", "electrolitos", "agua tibia", "pantorrillas",
-                          "almohada"]},
+                          "bicicleta de ejercicio", "zapatos", "cobijas", "electrolitos", "agua tibia",
+                          "pantorrillas", "almohada"]},
     "see_a_specialist": {"en": ["specialist", "Demo Pain Clinic", "555-0100", "conservative", "routine visits",
                                 "minimally invasive", "lifestyle", "front desk"],
                          "es": ["especialista", "Demo Pain Clinic", "555-0100", "conservador", "control",

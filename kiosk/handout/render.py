@@ -128,9 +128,13 @@ def _build(story: list[Flowable], pagesize, frames: list[Frame], furniture: _Fur
            author: str, lang: str | None, marks: list | None = None) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     # initialFontName: otherwise every page names Helvetica (unembedded) as its starting font
+    def page_end(canvas, doc):  # how far down the body went on this page (the frame's current position)
+        if marks is not None:
+            marks.append((getattr(canvas, "page_now", 1), doc.frame._y))
+
     doc = BaseDocTemplate(buffer, pagesize=pagesize, invariant=1, title=title, author=author, creator=CREATOR,
                           subject="", lang=lang, initialFontName=furniture.label_font,
-                          pageTemplates=[PageTemplate("page", frames=frames)])
+                          pageTemplates=[PageTemplate("page", frames=frames, onPageEnd=page_end)])
     canvases: list[_FurnishedCanvas] = []
 
     def make_canvas(*args, **kwargs):
@@ -155,8 +159,9 @@ def render_handout(spec: HandoutSpec) -> bytes:
 
     At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that would run longer in the generous look
     is laid out in the compact one (same type sizes, tighter spacing), or the tight one. A quick measure of the
-    story's height picks the first look likely to fit, so most handouts are laid out once. A look whose last page
-    holds only a short end (LAST_PAGE_MIN of it, or less) gives way to a tighter look that needs a page fewer.
+    story's height picks the first look likely to fit. Sections are kept whole, which leaves gaps: when a page
+    (not the last) is less than WELL_FILLED, or the last page holds only a short end, the next tighter look is
+    tried too, and the one with the fewest pages wins (the roomier one on a tie).
     """
     return render_handout_with_layout(spec)[0]
 
@@ -169,16 +174,33 @@ def render_handout_with_layout(spec: HandoutSpec) -> tuple[bytes, "PageFill"]:
         layout = _Layout.of(spec, look)
         if measuring and look is not HANDOUT_LOOKS[-1] and not _likely_fits(layout):
             continue
-        measuring = False  # from the first look measured to fit, each is built until one fits
+        measuring = False  # from the first look measured to fit, each is built until one fits well
         pdf, pages = layout.build(spec)
         fill = layout.fill(pages)
-        if pages <= MAX_PAGES and (pages == 1 or fill.last >= LAST_PAGE_MIN):
-            return pdf, fill
         built.append((pdf, pages, fill))
-    pdf, pages, fill = min(built, key=lambda result: result[1])  # fewest pages; the roomier look on a tie
+        if _fits_well(pages, fill):
+            break
+    acceptable = [result for result in built if _acceptable(result[1], result[2])] or built
+    # the fewest pages; then a last page that holds more than a short end; then the fullest emptiest page; then
+    # the roomier look
+    pdf, pages, fill = min(acceptable, key=lambda result: (result[1], result[1] > 1 and result[2].last < LAST_PAGE_MIN,
+                                                           -min(result[2].shares[:-1], default=1.0)))
     if pages > MAX_PAGES:
         log.warning("handout.over_page_limit pages=%d", pages)
     return pdf, fill
+
+
+def _acceptable(pages: int, fill: "PageFill") -> bool:
+    """Within the page limit, and the last page does not hold one short end that the page before could take."""
+    if pages > MAX_PAGES:
+        return False
+    return pages == 1 or fill.last >= LAST_PAGE_MIN or fill.shares[-2] + fill.last > 1.0
+
+
+def _fits_well(pages: int, fill: "PageFill") -> bool:
+    """No need to try a tighter look: every page but the last is well filled (sections kept whole leave gaps;
+    a tighter look may close them and save a page)."""
+    return _acceptable(pages, fill) and all(share >= WELL_FILLED for share in fill.shares[:-1])
 
 
 # Page breaks waste some of each page (a heading kept with its text, a picture kept with its steps, a section
@@ -188,6 +210,7 @@ LIKELY_FILL = 0.85
 # of a page starts a fresh page only when what is left is at most this share of the page; else it is split.
 MAX_WASTE = 0.6
 LAST_PAGE_MIN = 0.2  # a last page holding less than this share is "one short section" worth a tighter look
+WELL_FILLED = 0.65  # a page (not the last) filled less than this is worth trying a tighter look for
 
 
 @dataclass(frozen=True)
@@ -199,22 +222,6 @@ class PageFill:
     @property
     def last(self) -> float:
         return self.shares[-1] if self.shares else 0.0
-
-
-class _Mark(Flowable):
-    """Zero-size: records the page and height it is drawn at, so the renderer knows how full each page is."""
-
-    def __init__(self, marks: list):
-        super().__init__()
-        self.marks = marks
-        self.width = self.height = 0
-
-    def wrap(self, avail_width, avail_height):
-        return 0, 0
-
-    def draw(self):
-        _, y = self.canv.absolutePosition(0, 0)
-        self.marks.append((getattr(self.canv, "page_now", 1), y))
 
 
 class _KeepSection(KeepTogether):
@@ -265,10 +272,9 @@ class _Layout:
         bottom = look.margin_bottom + furniture.height + 8
         frame = _frame(look.margin_x, bottom, width, pagesize[1] - look.margin_top - bottom, "body")
         marks: list = []
-        story = _header(spec, styles, look, width) + [_Mark(marks)]
+        story = _header(spec, styles, look, width)
         for section in spec.sections:
             story += _section(section, styles, look, width, frame.height)
-            story.append(_Mark(marks))
         return cls(story, pagesize, frame, furniture, marks)
 
     def build(self, spec: HandoutSpec) -> tuple[bytes, int]:
@@ -276,12 +282,12 @@ class _Layout:
                       author=spec.branding.clinic_name, lang=spec.language, marks=self.marks)
 
     def fill(self, pages: int) -> PageFill:
-        """A page with no mark was filled by a section running on to the next page: full."""
+        """From where the body stopped on each page (recorded as each page ended)."""
         top, height = self.frame.y1 + self.frame.height, self.frame.height
         lowest = {}
         for page, y in self.marks:
             lowest[page] = min(lowest.get(page, top), y)
-        return PageFill(tuple(round((top - lowest[page]) / height, 3) if page in lowest else 1.0
+        return PageFill(tuple(round(min(1.0, (top - lowest[page]) / height), 3) if page in lowest else 1.0
                               for page in range(1, pages + 1)))
 
 
@@ -334,11 +340,36 @@ def _boxed(section: SectionSpec, styles, look: HandoutLook, width: float, page_h
     unlikely case it is taller than a page it is scaled down to fit one."""
     inner = width - 2 * (look.alert_pad + look.alert_border)
     rows = [[Paragraph(_text(section.title), styles["alert_heading"])]]
-    rows += [[flowable] for block in section.blocks for flowable in _block(block, styles, look, inner)]
+    blocks = list(section.blocks)
+    groups = _lead_in_groups(blocks)
+    if len(groups) == 2:  # "Call 911 if you have:" and "Call the clinic today if you have:" side by side
+        gutter = 0.25 * inch
+        column = (inner - gutter) / 2
+        cells = [[Paragraph(_text(group[0].text), styles["lead"])] + _block(group[1], styles, look, column)
+                 for group in groups]  # the lead-in in bold: which group is which, without colour
+        pair = Table([cells], colWidths=[column + gutter / 2, column + gutter / 2])
+        pair.setStyle(fl.table_style(("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("RIGHTPADDING", (0, 0), (0, 0), gutter / 2),
+                                     ("LEFTPADDING", (1, 0), (1, 0), gutter / 2),
+                                     ("LINEBEFORE", (1, 0), (1, 0), 1, HAIRLINE)))
+        rows.append([pair])
+        blocks = blocks[sum(len(group) for group in groups):]
+    rows += [[flowable] for block in blocks for flowable in _block(block, styles, look, inner)]
     box = fl.alert_box(rows, width, look.alert_border, look.alert_pad, look.paragraph_gap, splittable=False)
     whole = fl.Unsplittable(box, page_height - look.section_gap)
     whole.spaceBefore = look.section_gap
     return whole
+
+
+def _lead_in_groups(blocks: list[Block]) -> list[list[Block]]:
+    """The leading (lead-in paragraph, list) pairs of a section: "Call 911 if you have:" and its signs."""
+    groups = []
+    for index in range(0, len(blocks) - 1, 2):
+        lead, items = blocks[index], blocks[index + 1]
+        if not (isinstance(lead, Para) and lead.text.rstrip().endswith(":") and isinstance(items, Bullets)):
+            break
+        groups.append([lead, items])
+    return groups
 
 
 def _heading_band(section: SectionSpec, styles, look: HandoutLook) -> Flowable:

@@ -62,7 +62,7 @@ class HandoutLook:
     logo_max_width: float = 2.0 * inch
     picture_max_height: float = 1.6 * inch
     qr_size: float = 1.1 * inch
-    writing_lines: int = 1  # under each doctor question
+    writing_lines: int = 2  # under each doctor question (the tighter looks keep one)
     writing_gap: float = 0.3 * inch
     alert_border: float = 3
     alert_pad: float = 12
@@ -104,7 +104,7 @@ HANDOUT = HandoutLook()
 # For the longest handouts: the same type sizes, tighter spacing.
 # Writing lines stay in every look and language (spec §4).
 COMPACT = replace(HANDOUT, margin_x=0.55 * inch, leading_ratio=1.25, section_gap=7, heading_gap=4, paragraph_gap=4,
-                  item_gap=2, picture_max_height=1.4 * inch, writing_gap=0.28 * inch)
+                  item_gap=2, picture_max_height=1.4 * inch, writing_lines=1, writing_gap=0.28 * inch)
 # The last resort for the very longest (every section, every red flag): tighter lines still, a smaller picture.
 TIGHT = replace(COMPACT, leading_ratio=1.2, section_gap=6, picture_max_height=1.3 * inch, qr_size=0.95 * inch)
 HANDOUT_LOOKS = (HANDOUT, COMPACT, TIGHT)
@@ -130,6 +130,7 @@ def handout_styles(look: HandoutLook, fonts: FontNames) -> dict[str, ParagraphSt
         "heading": _style("heading", b, look.heading_size, 1.2),
         "alert_heading": _style("alert_heading", b, look.heading_size, 1.2, spaceAfter=look.heading_gap),
         "body": _style("body", r, look.body_size, ratio, **body),
+        "lead": _style("lead", b, look.body_size, ratio, spaceAfter=look.item_gap + 1),  # "Call 911 if you have:"
         "bullet": _style("bullet", r, look.body_size, ratio, **hanging),
         "step": _style("step", r, look.body_size, ratio, **{**hanging, "bulletFontName": b}),
         "question": _style("question", b, look.body_size, ratio, keepWithNext=1,

@@ -56,7 +56,7 @@ def invalid_values(question) -> st.SearchStrategy:
         ids = question.choice_ids()
         return st.one_of(anything_wrong, st.integers(),
                          st.sampled_from(NOT_CHOICE_IDS + ("not_sure",) * (kind == KIND_YES_NO))
-                         .filter(lambda v: v not in ids),
+                         .filter(lambda v: v not in ids and v != question.skip),  # a skip button's is valid
                          st.lists(st.sampled_from(ids), min_size=1, max_size=2))    # a list for a single
     if kind in (KIND_MULTI, KIND_BODY_MAP):
         ids = question.choice_ids()
