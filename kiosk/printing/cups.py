@@ -65,9 +65,13 @@ class CupsPrinter:
             return None
         queue = self.queue or self._default_queue()
         lines = self._run("lpq", *(["-P", queue] if queue else [])).stdout.splitlines()[2:]
+        size = _kilobytes(pdf)
         for line in lines:  # Rank Owner Job File(s) Total-Size "bytes"; a title may hold spaces
             parts = line.split(None, 3)
-            if len(parts) == 4 and f"{queue}-{parts[2]}" in held and parts[3].rsplit(None, 2)[0] == title:
+            if len(parts) != 4 or f"{queue}-{parts[2]}" not in held:
+                continue
+            name, total, _unit = parts[3].rsplit(None, 2)
+            if name == title and (size is None or total == str(size * 1024)):  # CUPS counts whole kilobytes
                 return f"{queue}-{parts[2]}"
         return None
 
@@ -146,6 +150,13 @@ class CupsPrinter:
             raise PrinterError(f"the CUPS command `{command[0]}` is not installed (install cups-client)") from None
         except subprocess.TimeoutExpired:
             raise PrinterError(f"CUPS did not answer within {COMMAND_SECONDS} s") from None
+
+
+def _kilobytes(pdf: Path) -> int | None:
+    try:
+        return (pdf.stat().st_size + 1023) // 1024
+    except OSError:
+        return None
 
 
 def _first_line(text: str) -> str:

@@ -108,17 +108,19 @@ class PrintService:
             self._sweep_due = time.monotonic() + SWEEP_SECONDS
             self.spool.sweep_printed()
         now = self.spool.now()
-        due = None
+        due, unresolved = None, False
         for job in self.spool.active():
             if job.id in self._unrecorded:
                 continue  # at the printer already: never handed over twice
             if job.state == SENT and job.printer_job:
                 self._guard(self._follow, job)
             elif job.state == SENDING or job.state == SENT:  # left by a crash, or a write that failed
-                self._guard(self._reconcile, job)
+                unresolved = self._guard(self._reconcile, job) is not False or unresolved
             elif due is None and job.is_due(now):
                 due = job
-        if due is None:
+        if due is None or unresolved:
+            # While a crashed send is unresolved nothing else is sent: at most one job is ever held at the
+            # printer unrecorded, so the held job found for it is its own (two could be taken for each other).
             return False
         self._guard(self._send, due)
         return True
@@ -200,19 +202,22 @@ class PrintService:
                 self._release_at_printer(written)
             self.notify(written)
 
-    def _reconcile(self, job: Job) -> None:
+    def _reconcile(self, job: Job) -> bool:
         """A job found mid-send that this process is not sending (its sender died): does the printer have it?
         Then record it and follow it there. If not, it goes back to the queue once an `lp` the dead sender
-        started can no longer hand it over."""
+        started can no longer hand it over. False once resolved; True while still waiting to tell."""
         find = getattr(self.printer, "find_sent", None)
         known = {other.printer_job for other in self.spool.active() if other.printer_job}
         printer_job = find(self.spool.pdf_path(job), job_title(job), known) if find else None
         if printer_job is not None:
             log.info("print.adopted kind=%s number=%d", job.kind, job.number)
             self._handed_over(job, printer_job)
-        elif not job.next_try or spool_time.parse(job.next_try) <= self.spool.now():
+            return False
+        if not job.next_try or spool_time.parse(job.next_try) <= self.spool.now():
             log.info("print.resend kind=%s number=%d", job.kind, job.number)
             self.notify(self.spool.update(job, state=QUEUED, printer_job="", next_try="", reason=""))
+            return False
+        return True
 
     def _follow(self, job: Job) -> None:
         done = self.printer.is_done(job.printer_job)
@@ -240,13 +245,15 @@ class PrintService:
             log.warning("print.cancel_failed")
 
     @staticmethod
-    def _guard(step, job: Job) -> None:
-        """A record that cannot be written (a full or read-only disk) leaves the job as it was, for later."""
+    def _guard(step, job: Job):
+        """A record that cannot be written (a full or read-only disk) leaves the job as it was, for later.
+        Returns what the step returned (None if it could not finish)."""
         try:
-            step(job)
+            return step(job)
         except OSError as error:
             log.warning("print.spool_unwritable kind=%s number=%d error=%s", job.kind, job.number,
                         type(error).__name__)
+            return None
 
     def notify(self, job: Job) -> None:
         """Tells the listener a job changed (also for changes made outside this thread, e.g. by staff)."""

@@ -18,15 +18,21 @@ ROOT = Path(__file__).resolve().parents[2]
 EVENTUALLY_SECONDS = 120  # only a broken system waits this long
 
 
-def tagged_pdf(tag: str) -> bytes:
-    """A one-page PDF whose text is `tag` (pdftotext reads it back from what the printer got)."""
+def tagged_pdf(tag: str, filler_lines: int = 0) -> bytes:
+    """A one-page PDF whose text is `tag` (pdftotext reads it back from what the printer got); filler lines of
+    random letters make it bigger (by about 100 bytes each)."""
+    import random
+    import string
     from io import BytesIO
 
     from reportlab.pdfgen.canvas import Canvas
 
     out = BytesIO()
-    canvas = Canvas(out)
+    canvas = Canvas(out, pageCompression=0)
     canvas.drawString(72, 720, f"TAG[{tag}]")
+    letters = random.Random(tag)
+    for line in range(filler_lines):
+        canvas.drawString(72, 700 - (line % 60) * 10, "".join(letters.choices(string.ascii_letters, k=80)))
     canvas.save()
     return out.getvalue()
 

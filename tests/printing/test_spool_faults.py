@@ -520,6 +520,28 @@ def test_staff_cancel_a_job_caught_mid_send_and_cups_gives_it_back(cups, config)
     assert list(desk.spool.jobs_dir.iterdir()) == []
 
 
+def test_two_sends_cut_short_are_not_taken_for_each_other(cups, config):
+    """Found by killing the sender 100 times: one job cut short before `lp` (nothing at CUPS) and the next cut
+    short after it (held at CUPS), both titled "document"; the first adopted the second's held job, so one
+    document printed twice and the other never. Now nothing else is sent while a send is unresolved (so this
+    state cannot arise from one spool), and a held job is adopted only by a document of its size."""
+    from kiosk.printing import spool_time
+
+    queue, output = cups.add_queue()
+    desk = cups_desk(config, queue)
+    before_lp = desk.submit("document", tagged_pdf("before-lp"))
+    after_lp = desk.submit("document", tagged_pdf("after-lp", filler_lines=40))
+    window = spool_time.to_text(desk.spool.now() + timedelta(seconds=20))
+    desk.spool.update(before_lp, state=SENDING, next_try=window)
+    desk.spool.update(after_lp, state=SENDING, next_try=window)
+    CupsPrinter(queue).send(desk.spool.pdf_path(after_lp), "document")       # held at CUPS, never recorded
+    run_until_done(desk)
+    wait_for(lambda: len(printed_jobs(output)) >= 2, "both printed")
+    wait_for(lambda: cups.pending(queue) == [], "nothing left at CUPS")
+    assert printed_tags(output) == Counter({"before-lp": 1, "after-lp": 1})
+    desk.service.release()
+
+
 RANDOM_KILLS = 20
 KIOSK_UNDER_FIRE = """
 import sys
