@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from kiosk.config import SiteConfig
 from kiosk.content.model import Content
 from kiosk.handout.builder import build_general_handout, build_handout
-from kiosk.handout.render import render_handout, render_summary
+from kiosk.handout.render import render_handout, render_handout_with_layout, render_summary
 from kiosk.handout.spec import HandoutSpec, SummarySpec
 from kiosk.handout.summary import build_summary
 from kiosk.survey.outcome import compute_outcome
@@ -31,6 +31,7 @@ class Documents:
     handout_spec: HandoutSpec | None = field(default=None, repr=False, compare=False)
     summary_spec: SummarySpec | None = field(default=None, repr=False, compare=False)
     number_format: str = field(default="{number}", repr=False, compare=False)
+    look: int | None = field(default=None, repr=False, compare=False)  # the layout look the handout got
 
     def __repr__(self) -> str:  # PDFs hold answers: never spill them into a log or traceback
         return f"Documents(handout={len(self.handout)} bytes, summary={len(self.summary or b'')} bytes)"
@@ -41,7 +42,7 @@ class Documents:
             return replace(self, number=number)
         handout = self.handout_spec.numbered(self.number_format.format(number=number))
         summary = _with_number(self.summary_spec, number) if self.summary_spec is not None else None
-        return replace(self, handout=render_handout(handout), number=number, handout_spec=handout,
+        return replace(self, handout=render_handout(handout, self.look), number=number, handout_spec=handout,
                        summary=render_summary(summary) if summary is not None else None, summary_spec=summary)
 
 
@@ -60,8 +61,9 @@ def make_documents(content: Content, config: SiteConfig, answers: Mapping[str, A
                             paper=config.paper, name=name, number=number)
     summary = build_summary(content, answers, outcome, kiosk_name=config.kiosk_name, when=now,
                             patient_language=language, paper=config.paper, number=number) if with_summary else None
-    return Documents(render_handout(handout), render_summary(summary) if summary else None, number, handout, summary,
-                     content.handout.text("handout_number", language))
+    pdf, fill = render_handout_with_layout(handout)
+    return Documents(pdf, render_summary(summary) if summary else None, number, handout, summary,
+                     content.handout.text("handout_number", language), fill.look)
 
 
 def make_general_handout(content: Content, config: SiteConfig, language: str, now: datetime) -> bytes:

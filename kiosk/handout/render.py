@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import inch
@@ -154,7 +154,7 @@ def _frame(x: float, y: float, width: float, height: float, frame_id: str) -> Fr
 
 # ---------------------------------------------------------------------------------------------- handout
 
-def render_handout(spec: HandoutSpec) -> bytes:
+def render_handout(spec: HandoutSpec, look: int | None = None) -> bytes:
     """The patient handout: header on page 1, sections in order, footer and page label on every page.
 
     At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that would run longer in the generous look
@@ -163,20 +163,28 @@ def render_handout(spec: HandoutSpec) -> bytes:
     (not the last) is less than WELL_FILLED, or the last page holds only a short end, the next tighter look is
     tried too, and the one with the fewest pages wins (the roomier one on a tie).
     """
-    return render_handout_with_layout(spec)[0]
+    return render_handout_with_layout(spec, look)[0]
 
 
-def render_handout_with_layout(spec: HandoutSpec) -> tuple[bytes, "PageFill"]:
-    """The PDF and how full each page's body is (for the layout rules and their tests)."""
+def render_handout_with_layout(spec: HandoutSpec, look: int | None = None) -> tuple[bytes, "PageFill"]:
+    """The PDF and how full each page's body is (for the layout rules and their tests). `look` (an index into
+    HANDOUT_LOOKS, as PageFill.look reports it) lays the handout out in that look only: the same handout again
+    with its number on it keeps the layout the patient saw in the preview, at the cost of one build."""
+    if look is not None:
+        layout = _Layout.of(spec, HANDOUT_LOOKS[look])
+        pdf, pages = layout.build(spec)
+        return pdf, replace(layout.fill(pages), look=look)
     measuring = True
     built: list[tuple[bytes, int, PageFill]] = []
-    for look in HANDOUT_LOOKS:
-        layout = _Layout.of(spec, look)
-        if measuring and look is not HANDOUT_LOOKS[-1] and not _likely_fits(layout):
+    for index, look_ in enumerate(HANDOUT_LOOKS):
+        layout = _Layout.of(spec, look_)
+        if measuring and look_ is not HANDOUT_LOOKS[-1] and not _likely_fits(layout):
             continue
         measuring = False  # from the first look measured to fit, each is built until one fits well
         pdf, pages = layout.build(spec)
-        fill = layout.fill(pages)
+        fill = replace(layout.fill(pages), look=index)
+        if built and pages >= built[-1][1] and _acceptable(built[-1][1], built[-1][2]):
+            break  # a tighter look that saves no page: the next, tighter still, is not worth its build
         built.append((pdf, pages, fill))
         if _fits_well(pages, fill):
             break
@@ -218,6 +226,7 @@ class PageFill:
     """The share (0 to 1) of each page's body that holds something, page by page."""
 
     shares: tuple[float, ...]
+    look: int = 0  # the index in HANDOUT_LOOKS of the look it was laid out in
 
     @property
     def last(self) -> float:
