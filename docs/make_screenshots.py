@@ -70,7 +70,8 @@ def main() -> int:
         for lang in ("en", "es"):
             shoot(f"welcome-{lang}-{suffix}", "welcome", size, text, lang)
             shoot(f"idle-warning-{lang}-{suffix}", "idle-warning", size, text, lang)
-        for screen in ("staff-pin", "staff", "error"):
+            shoot(f"start-over-{lang}-{suffix}", "start-over", size, text, lang)
+        for screen in ("staff-pin", "staff", "staff-exit", "error"):
             shoot(f"{screen}-{suffix}", screen, size, text)
         for lang in ("en", "es"):
             for screen in ("review", "handout", "alert-emergency", "alert-urgent", "done"):

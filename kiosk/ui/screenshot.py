@@ -9,7 +9,7 @@ from pathlib import Path
 from kiosk.problems import Problem, format_report
 
 SCREENS = ("welcome", "explainer", "explainer-menu", "survey", "review", "handout", "alert-emergency", "alert-urgent",
-           "done", "idle-warning", "staff-pin", "staff", "error")
+           "done", "idle-warning", "start-over", "staff-pin", "staff", "staff-exit", "error")
 
 EXAMPLE_PROBLEMS = [
     Problem("content/survey.yaml", "questions[12].show_if.question", "'diabetis' is not a question id "
@@ -48,8 +48,9 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
             print(f"--question must be a question id, like {survey.questions[0].id}", file=sys.stderr)
             return 2
         config = loaded.config
-        if screen in ("staff", "alert-emergency", "alert-urgent"):  # sample jobs and alert slips in a throw-away
-            # spool, never the kiosk's own (and the alert board below is memory only: no alerts file written)
+        if screen in ("staff", "staff-exit", "alert-emergency", "alert-urgent"):
+            # sample jobs and alert slips in a throw-away spool, never the kiosk's own (and the alert board below
+            # is memory only: no alerts file written)
             import tempfile
             from dataclasses import replace
 
@@ -104,16 +105,21 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
         elif screen == "idle-warning":
             _survey_at(window, "cramp_any")
             window.overlay.show_countdown(config.idle.countdown_seconds - 3)
+        elif screen == "start-over":   # "Erase all your answers?" over a question
+            _survey_at(window, "cramp_any")
+            window.ask_start_over()
         elif screen == "staff-pin":
             window.open_staff_pin()
             window.staff_pin.press("1")
             window.staff_pin.press("2")
-        elif screen == "staff":
+        elif screen in ("staff", "staff-exit"):
             _sample_day(window)
             window.open_staff_pin()
             window.go(Screen.STAFF)
             _wait_for(lambda: len(window.staff.printing.rows) >= 4 and window.staff.printing.status.text()
                       != "Printer: checking…")
+            if screen == "staff-exit":   # "Exit the kiosk?" asked
+                window.staff.ask_exit()
         return _settle_and_grab(window)
     finally:
         window.shutdown_workers()
@@ -147,7 +153,9 @@ def _sample_day(window) -> None:
     desk.spool.update(jobs[0], state="done")
     desk.spool.update(jobs[2], state=SENT, printer_job="Desk-12", reason="paused in CUPS: paper jam")
     desk.spool.failed(jobs[4], "CUPS (the print system) is not running")
-    window.alert_board.raise_alert("urgent", ("one_leg_swollen",))
+    flags = window.content.survey.question("red_flags").choices
+    for level in ("urgent", "emergency"):   # one of each, as content names them: they never look alike
+        window.alert_board.raise_alert(level, (next(choice.id for choice in flags if choice.alert == level),))
     window._sample_desk = desk  # keeps the lock until the window goes
 
 
