@@ -112,7 +112,8 @@ def _spec(content: Content, choice: Selection, language: str, clinic: Clinic, to
         prepared_for=handout.text("prepared_for", language).format(name=name) if name else None,
         sections=tuple(sections), footer=handout.text("footer", language),
         page_label=handout.text("page_label", language), branding=Branding(clinic.name, clinic.logo), paper=paper,
-        number_label=handout.text("handout_number", language).format(number=number) if number else None)
+        number_label=handout.text("handout_number", language).format(number=number) if number else None,
+        number_room=handout.text("handout_number", language).format(number=999) if facts is not None else None)
 
 
 @dataclass(frozen=True)

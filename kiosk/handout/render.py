@@ -58,11 +58,16 @@ class _Furniture:
 
     @classmethod
     def build(cls, footer_text: str, label_format: str, style, left: float, width: float, bottom: float,
-              number_label: str | None = None):
-        """`number_label` ("Handout 17") goes before "Page n of N" on every page."""
+              number_label: str | None = None, number_room: str | None = None):
+        """`number_label` ("Handout 17") goes before "Page n of N" on every page; the footer sentence leaves room
+        for `number_room` (the widest number label) whether or not a number is printed."""
+        widest = label_format
         if number_label:
             label_format = number_label.replace("{", "{{").replace("}", "}}") + " · " + label_format
-        label_width = stringWidth(label_format.format(page=99, pages=99), style.fontName, style.fontSize)
+        if number_room or number_label:
+            widest = (number_room or number_label).replace("{", "{{").replace("}", "}}") + " · " + widest
+        label_width = max(stringWidth(text.format(page=99, pages=99), style.fontName, style.fontSize)
+                          for text in (label_format, widest))
         footer = Paragraph(_text(footer_text), style)
         footer.wrap(width - label_width - 0.2 * inch, 10 * inch)
         return cls(footer, label_format, style.fontName, style.fontSize, left, width, bottom)
@@ -277,7 +282,7 @@ class _Layout:
         pagesize = page_size(spec.paper)
         width = pagesize[0] - 2 * look.margin_x
         furniture = _Furniture.build(spec.footer, spec.page_label, styles["footer"], look.margin_x, width,
-                                     look.margin_bottom, spec.number_label)
+                                     look.margin_bottom, spec.number_label, spec.number_room)
         bottom = look.margin_bottom + furniture.height + 8
         frame = _frame(look.margin_x, bottom, width, pagesize[1] - look.margin_top - bottom, "body")
         marks: list = []

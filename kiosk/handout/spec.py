@@ -89,6 +89,9 @@ class HandoutSpec:
     branding: Branding
     paper: str = "letter"  # or "a4"
     number_label: str | None = None  # "Handout 17" on every page, when printed from a visit
+    # The widest number label the day can bring ("Handout 999"): the footer keeps room for it even before the
+    # number is known, so the handout numbered at print time is laid out exactly as the preview showed it.
+    number_room: str | None = None
 
     def numbered(self, label: str | None) -> "HandoutSpec":
         from dataclasses import replace

@@ -189,3 +189,17 @@ def test_the_desk_takes_the_number_before_spooling_and_the_handout_prints_it(shi
     assert spooled.number == first + 1
     printed = desk.spool.pdf_path(spooled.jobs[0]).read_bytes()
     assert f"Handout {first + 1} ·" in page_texts(printed)[0]
+
+
+@pytest.mark.parametrize("name", list(PATIENTS))
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_numbered_handout_is_laid_out_as_the_preview_showed_it(shipped_content, name, language):
+    """The number is given at print time; the footer kept room for it, so no line moves and no page is added."""
+    from kiosk.handout.documents import make_documents
+
+    preview = make_documents(shipped_content, SiteConfig(), PATIENTS[name], language, datetime(2026, 9, 30))
+    printed = preview.numbered(999)
+    before, after = page_texts(preview.handout), page_texts(printed.handout)
+    assert len(before) == len(after)
+    label = {"en": "Handout 999 · ", "es": "Hoja número 999 · "}[language]
+    assert [text.replace(label, "") for text in after] == before
