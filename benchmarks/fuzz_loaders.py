@@ -2,10 +2,12 @@
 answers file (issue 16: "bad content gets a clear list, never a traceback").
 
 Each case takes one shipped file (or the example config, or the sample patient's answers), applies one to three
-mutations, and reads it the way `kiosk check`, `kiosk run`, `kiosk outcome` and `kiosk handout` do. A case
-fails when reading raises (a traceback), when a problem does not name a file of the case, or when the loader's
-safety net had to catch an error (an "internal error" problem: a reader bug the net hid). The full run also
-counts cases slower than SLOW_SECONDS.
+mutations, and reads it the way `kiosk check`, `kiosk run`, `kiosk outcome` and `kiosk handout` do; what is
+accepted goes on through the pure layers (the outcome, the handout's choice, its spec and the clinician
+summary's in every language; for content, also the general handout). A case fails when reading or using raises
+(a traceback), when a problem does not name a file of the case, or when the loader's safety net had to catch an
+error (an "internal error" problem: a reader bug the net hid). The full run also counts hangs and cases slower
+than SLOW_SECONDS.
 
 `python -m benchmarks.fuzz_loaders [--cases 3000] [--seed 16] [--json]`; the tests run a short form
 (tests/test_fuzz_loaders.py).
@@ -304,6 +306,7 @@ class Fuzzer:
         if content is None:
             raise RuntimeError("the shipped content does not load, so there is nothing to mutate from:\n"
                                + "\n".join(map(str, problems)))
+        self.shipped = content
         self.survey = content.survey
 
     def close(self) -> None:
@@ -339,11 +342,12 @@ class Fuzzer:
         from kiosk.config import load_config
         from kiosk.content.loader import display_path, load_content
         from kiosk.survey.answers_file import AnswersFileError, load_answers
-        from kiosk.survey.outcome import compute_outcome
 
         if target in CONTENT_FILES:
             self._write(self.content / target, mutated)
-            _, problems = load_content(self.content, self.languages, self.assets)
+            content, problems = load_content(self.content, self.languages, self.assets)
+            if content is not None:   # accepted: it must also work past the loader
+                self._use_content(content)
             return {display_path(self.content / name) for name in CONTENT_FILES}, problems
         path = self.scratch / target
         self._write(path, mutated)
@@ -354,8 +358,39 @@ class Fuzzer:
             answers = load_answers(path, self.survey)
         except AnswersFileError as error:
             return {str(path)}, error.problems
-        compute_outcome(self.survey, answers)
+        self._use_answers(self.shipped, answers)   # as `kiosk outcome` and `kiosk handout` go on
         return {str(path)}, []
+
+    def _use_answers(self, content, raw_answers) -> None:
+        """What `kiosk outcome` and `kiosk handout` do with accepted answers, short of rendering a PDF."""
+        from datetime import date, datetime
+
+        from kiosk.config import Clinic
+        from kiosk.handout.builder import build_handout, choose
+        from kiosk.handout.summary import build_summary
+        from kiosk.survey.conditions import visible_answers
+        from kiosk.survey.outcome import compute_outcome
+
+        answers = visible_answers(content.survey, raw_answers)
+        outcome = compute_outcome(content.survey, answers)
+        outcome.as_json()
+        choose(content.handout, answers, outcome)
+        for language in content.languages:
+            build_handout(content, answers, outcome, language=language, clinic=Clinic(), today=date(2026, 12, 7))
+            build_summary(content, answers, outcome, kiosk_name="Lobby kiosk", when=datetime(2026, 12, 7, 9, 30),
+                          patient_language=language)
+
+    def _use_content(self, content) -> None:
+        """Content the loader accepted goes through the pure layers: the general handout and the longest one."""
+        from datetime import date
+
+        from kiosk.config import Clinic
+        from kiosk.content.check_pages import longest_answers
+        from kiosk.handout.builder import build_general_handout
+
+        for language in content.languages:
+            build_general_handout(content, language=language, clinic=Clinic(), today=date(2026, 12, 7))
+        self._use_answers(content, longest_answers(content))
 
     @staticmethod
     def _judge(result: CaseResult, labels: set[str], problems: list) -> None:
