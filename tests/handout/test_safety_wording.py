@@ -352,3 +352,23 @@ def test_spanish_speaks_to_usted(shipped_content):
     tu_forms = r"\b(tú|tienes|puedes|estás|eres|quieres|necesitas|haz|ven|díselo|llámanos|tu|tus|te)\b"
     offenders = [line for line in spanish(shipped_content).splitlines() if re.search(tu_forms, line)]
     assert offenders == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_about_cramps_is_four_sentences(shipped_content, language):
+    text = joined(section(handout(shipped_content, language=language), "about_cramps"))
+    assert len([part for part in re.split(r"(?<=[.!?])\s+", text) if part]) == 4
+
+
+def test_words_an_older_reader_stumbles_on_are_avoided_or_explained(shipped_content):
+    """Spec §4: acronyms (PAD), "in range", "low risk", "stationary bike", Latin names without a gloss."""
+    english = "\n".join(all_text(shipped_content, "en") + list(survey_lines(shipped_content, "en")))
+    for phrase in ("in range", "low risk", "stationary bike", "nocturnal leg cramps"):
+        if phrase == "nocturnal leg cramps":  # the medical name is kept, with its meaning beside it
+            assert "Nocturnal means at night" in english
+            continue
+        assert phrase not in english.lower(), phrase
+    for line in english.splitlines():
+        if re.search(r"\bPAD\b", line):
+            assert re.search(r"arteries", line), line  # said in plain words where it appears
+    assert "(like ALS)" in english and "impaired proprioception" in english
