@@ -156,3 +156,10 @@ def test_kiosk_check_finds_a_box_taller_than_a_page(content_copy, capsys, monkey
     assert cli.main(["check", "--content", str(content_copy)]) == 1
     out = capsys.readouterr().out
     assert "taller than a page" in out and "'en'" in out and "internal error" not in out
+
+
+def test_an_illustration_that_is_not_a_readable_svg(content_copy, assets_copy):
+    (assets_copy / "illustrations" / "calf-cramp.svg").write_text("<svg><g></svg>")
+    problems = _problems(content_copy, assets_copy)
+    assert len(problems) == 1
+    assert "not a readable SVG" in problems[0].message and problems[0].path.endswith("illustration.file")

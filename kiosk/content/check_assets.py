@@ -8,6 +8,7 @@ the next one.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path, PurePosixPath
 
 WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
@@ -38,4 +39,10 @@ def asset_problem(assets: Path, name: str) -> tuple[str, str] | None:
     if not (assets / name).is_file():
         return (f"the picture 'assets/{name}' does not exist",
                 "Check the spelling; file names are case-sensitive. Pictures live under assets/.")
+    if name.lower().endswith(".svg"):
+        try:
+            ElementTree.parse(assets / name)
+        except ElementTree.ParseError as error:   # the screen would show nothing, the handout leave it out
+            return (f"the picture 'assets/{name}' is not a readable SVG ({error})",
+                    "Open it in a drawing program and save it again as plain SVG, or replace it.")
     return None
