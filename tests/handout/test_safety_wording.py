@@ -372,3 +372,9 @@ def test_words_an_older_reader_stumbles_on_are_avoided_or_explained(shipped_cont
         if re.search(r"\bPAD\b", line):
             assert re.search(r"arteries", line), line  # said in plain words where it appears
     assert "(like ALS)" in english and "impaired proprioception" in english
+
+
+def test_numbness_is_one_word_in_spanish(shipped_content):
+    """Spec §9, one term per idea: numb is 'adormecido', numbness 'adormecimiento' (not also 'entumecido')."""
+    text = spanish(shipped_content)
+    assert "adormecimiento" in text and not re.search(r"entumec", text, re.I)
