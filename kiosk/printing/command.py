@@ -80,7 +80,12 @@ def cmd_print(args) -> int:
     desk = _open(config)
     if desk is None:
         return 2
-    job = desk.submit("document", data)
+    try:
+        job = desk.submit("document", data)
+    except OSError as error:
+        print(f"The print spool {config.spool_dir} could not take {pdf.name} ({_why(error)}): it was not "
+              "queued. Free space on that disk (or make it writable), then print it again.", file=sys.stderr)
+        return 2
     print(f"Queued as job {job.id} in {config.spool_dir}.")
     _send_and_report(desk, [job.id])
     return 0  # the job is safe in the spool, printed or not
@@ -102,7 +107,12 @@ def cmd_queue(args) -> int:
             print(f"Warning: {notice}")
         return 0
     if args.action == "retry":
-        retried = desk.retry_all()
+        try:
+            retried = desk.retry_all()
+        except OSError as error:
+            print(f"The print spool {config.spool_dir} cannot be written ({_why(error)}): the jobs wait as they "
+                  "are, and are sent once it can.", file=sys.stderr)
+            return 2
         print(f"{len(retried)} job(s) to send again.")
         _send_and_report(desk, [job.id for job in retried])
         return 0
@@ -113,6 +123,10 @@ def cmd_queue(args) -> int:
     print(f"Deleted {desk.purge(everything=args.all)} job(s).")
     desk.service.release()
     return 0
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def _open(config: SiteConfig) -> FrontDesk | None:

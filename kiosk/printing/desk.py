@@ -44,7 +44,11 @@ class FrontDesk:
         """Makes the spool folder, deletes printed documents past their reprint grace and the records of
         finished jobs past the retention time (never a job that has not printed). Raises SpoolError."""
         self.spool.open()
-        purged = self.spool.purge(self.retention)
+        try:
+            purged = self.spool.purge(self.retention)
+        except OSError as error:  # e.g. a read-only disk: old records stay; the spool still works for reading
+            log.warning("print.purge_failed error=%s", type(error).__name__)
+            purged = 0
         if purged:
             log.info("print.purged jobs=%d", purged)
         return self

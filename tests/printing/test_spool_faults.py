@@ -25,7 +25,7 @@ import pytest
 from kiosk.config import PrinterSpec
 from kiosk.printing.cups import CupsPrinter
 from kiosk.printing.desk import FrontDesk
-from kiosk.printing.spool import DONE, SENDING, Spool, SpoolError
+from kiosk.printing.spool import DONE, FAILED, SENDING, Spool, SpoolError
 from tests.printing.clock import Clock
 from tests.printing.cups_server import printed_jobs
 from tests.printing.faults import (ROOT, bind_read_only, fill, mount_tmpfs, printed_tags, python, tagged_pdf,
@@ -288,6 +288,27 @@ def test_a_handout_cannot_be_spooled_on_a_full_disk_and_the_staff_are_told(confi
     with pytest.raises(OSError):
         desk.submit_handout(tagged_pdf("too late"), None, "en", "en")
     assert [path.name for path in desk.spool.jobs_dir.iterdir()] == []   # no document without its record
+
+
+def test_kiosk_print_and_queue_retry_on_a_full_spool_disk_say_so_without_a_traceback(cups, small_disk):
+    queue, _ = cups.add_queue()
+    config_file = site_config(small_disk, queue)
+    spool = Spool(small_disk / "spool").open()
+    waiting = spool.failed(spool.add("document", tagged_pdf("waiting"), 0), "the printer is off")
+    letter = small_disk.parent / "letter.pdf"
+    letter.write_bytes(tagged_pdf("letter"))
+    fill(small_disk)
+
+    def kiosk(*args):
+        return subprocess.run([sys.executable, "-m", "kiosk", *args, "--config", str(config_file)],
+                              env=kiosk_env(cups), capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+    printed = kiosk("print", str(letter))
+    assert printed.returncode == 2 and "Traceback" not in printed.stderr
+    assert "could not take letter.pdf (No space left on device): it was not queued" in printed.stderr
+    retried = kiosk("queue", "retry")
+    assert retried.returncode == 2 and "Traceback" not in retried.stderr and "No space left" in retried.stderr
+    assert spool.get(waiting.id).state == FAILED and spool.pdf_path(waiting).exists()   # it waits, safe
 
 
 # --- 3. malformed records ----------------------------------------------------------------------------------
