@@ -130,8 +130,8 @@ class FrontDesk:
 
     def notices(self) -> list[str]:
         """What staff should know about the spool itself: files it set aside as unusable."""
-        return [f"Set aside in {self.spool.quarantine_dir}: {name} ({why}). A job may be missing: "
-                "print it again if a patient is waiting." for name, why in self.spool.quarantined()]
+        return [f"Set aside in {self.spool.quarantine_dir}: {name} ({why}). The other jobs print; a job's "
+                "document with a damaged record prints from its name." for name, why in self.spool.quarantined()]
 
     def retry(self, job_id: str) -> Job:
         """Try again now, without waiting out the back-off."""
@@ -166,12 +166,14 @@ class FrontDesk:
         self.service.notify(replace(job, state=CANCELLED))
 
     def purge(self, everything: bool = False) -> int:
-        """Deletes what is past the retention time, or every job (retiring a kiosk)."""
+        """Deletes printed jobs past the retention time, or every job and every file set aside (retiring a
+        kiosk)."""
         if not everything:
             return self.spool.purge(self.retention)
         jobs = self.spool.jobs()
         for job in jobs:
             self.spool.delete(job)
+        self.spool.empty_quarantine()
         return len(jobs)
 
     def _job(self, job_id: str) -> Job:

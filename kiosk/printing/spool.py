@@ -29,6 +29,7 @@ kept in memory; `finished/` wins over `jobs/` for the same id (a crash between t
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -174,6 +175,15 @@ class Spool:
     def quarantined(self) -> list[tuple[str, str]]:
         """(file name, what is wrong) for each file set aside: staff should know a job may be missing."""
         return quarantine.listing(self.quarantine_dir)
+
+    def empty_quarantine(self) -> None:
+        """Only when the whole spool goes (retiring a kiosk): a set-aside file may be a document."""
+        with self._lock.held():
+            for path in self.quarantine_dir.glob("*"):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
 
     # --- changing -------------------------------------------------------------------------------------
 

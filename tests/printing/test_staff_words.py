@@ -183,3 +183,13 @@ def test_the_staff_panel_offers_print_again_while_a_printed_document_is_kept():
     assert actions_for(kept) == (("reprint", "Print again"),)
     gone = Job("20261123-0002-handout", 2, "handout", "en", "2026-11-23T09:00:00+00:00", state=DONE)
     assert actions_for(gone) == () and state_words(gone) == "Printed (document deleted)"
+
+
+def test_purge_all_also_empties_the_quarantine(config):
+    """Retiring a kiosk deletes every job and every file set aside (one may be a document)."""
+    desk = FrontDesk(config, Printed(), clock=Clock()).open()
+    desk.submit("handout", PDF, number=1)
+    (desk.spool.jobs_dir / "garbage.pdf").write_bytes(PDF)
+    assert len(desk.notices()) == 0 and len(desk.jobs()) == 1 and len(desk.notices()) == 1
+    assert desk.purge(everything=True) == 1
+    assert desk.jobs() == [] and desk.notices() == [] and list(desk.spool.quarantine_dir.iterdir()) == []
