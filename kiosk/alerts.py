@@ -170,6 +170,11 @@ class AlertBoard:
     def alerts(self) -> list[StaffAlert]:
         return list(self._alerts)
 
+    @property
+    def day(self) -> date:
+        """Today, for the board: alerts raised on another day are shown with their date."""
+        return self._clock().date()
+
     def unacknowledged(self) -> list[StaffAlert]:
         return [alert for alert in self._alerts if not alert.acknowledged]
 

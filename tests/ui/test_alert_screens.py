@@ -155,3 +155,24 @@ def test_the_staff_panel_tells_emergency_from_urgent(qtbot, make_window, shipped
     assert icons[0] != icons[1]
     click(qtbot, staff.findChild(QPushButton, "acknowledge_2"))
     assert "acknowledged" in staff.findChild(QLabel, "alert_2").text()
+
+
+def test_an_alert_left_open_yesterday_is_listed_with_its_date(qtbot, make_window, shipped_content):
+    from datetime import datetime, timedelta
+
+    yesterday = datetime.now() - timedelta(days=1)
+    flag = flags_of(shipped_content, "urgent")[0]
+    path = paths.default_data_dir() / "alerts.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"format": 1, "day": yesterday.date().isoformat(), "last_number": 7, "open": [
+        {"number": 7, "raised_at": yesterday.isoformat(timespec="seconds"), "level": "urgent", "symptoms": [flag]}]}))
+    window = make_window()
+    click(qtbot, window.welcome.check_button)
+    answer_current(qtbot, window, [flag])
+    assert [a.number for a in window.alert_board.alerts()] == [1, 7]   # today's numbers start at 1
+    open_staff_panel(qtbot, window)
+    key = f"{yesterday:%Y%m%d}-7"
+    old = window.staff.findChild(QLabel, f"alert_{key}")
+    assert old is not None and f"{yesterday:%Y-%m-%d}" in old.text() and "NEEDS ATTENTION" in old.text()
+    click(qtbot, window.staff.findChild(QPushButton, f"acknowledge_{key}"))
+    assert [a.number for a in window.alert_board.unacknowledged()] == [1]

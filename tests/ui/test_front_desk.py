@@ -69,7 +69,8 @@ def test_an_urgent_answer_prints_a_staff_slip_at_once(qtbot, make_window, config
     assert window.current is Screen.ALERT_URGENT
     text = " ".join(printed_text(output).split())
     label = window.content.survey.question("red_flags").choice("one_leg_swollen").label["en"]
-    assert "SAFETY ALERT" in text and "Alert 1" in text and label in text
+    assert "URGENT" in text and "Safety alert from the kiosk" in text and "Alert 1" in text and label in text
+    assert "EMERGENCY" not in text  # an urgent slip never looks like an emergency one
     assert "Lobby kiosk" in text  # the kiosk's name, so staff know which lobby
 
 

@@ -135,7 +135,7 @@ class StaffScreen(KioskScreen):
         if len(shown) < len(alerts):
             self.alerts_layout.addWidget(label("muted", f"{len(alerts) - len(shown)} earlier acknowledged "
                                                         "alert(s) today are not listed.", name="more_alerts"))
-        today = max(alert.raised_at.date() for alert in alerts)
+        today = self.alert_board.day
         for alert in shown:
             holder = self._alert_row(alert, labels, today)
             self.alerts_layout.addWidget(holder)
@@ -152,7 +152,7 @@ class StaffScreen(KioskScreen):
         name = alert.number if alert.raised_at.date() == today else alert.key  # numbers start at 1 each day
         new = set(alert.new_symptoms)
         symptoms = "; ".join(labels.get(s, s) + (" (new)" if s in new else "") for s in alert.symptoms)
-        when = f"{alert.raised_at:%H:%M}" if alert.raised_at.date() == today else f"{alert.raised_at:%d %b %H:%M}"
+        when = f"{alert.raised_at:%H:%M}" if alert.raised_at.date() == today else f"{alert.raised_at:%Y-%m-%d %H:%M}"
         if alert.updated:
             when += f", updated {alert.updated_at:%H:%M}"
         state = "acknowledged" if alert.acknowledged else "NEEDS ATTENTION"
