@@ -116,8 +116,11 @@ def test_still_there_any_touch_or_key_is_more_time_then_wipe(qtbot, make_window)
     assert not window.overlay.isVisible() and window.visit is visit and visit.answers == answers
 
     window.idle.warning_started.disconnect(hold)
-    show_still_there(qtbot, window)                                    # now nobody touches: the countdown runs out
-    qtbot.waitUntil(lambda: window.visit is not visit, timeout=EVENTUALLY_MS)
+    warned = []
+    window.idle.warning_started.connect(warned.append)
+    window.idle.set_time_scale(1)                                      # now nobody touches: it warns, counts down,
+    qtbot.waitUntil(lambda: window.visit is not visit, timeout=EVENTUALLY_MS)   # and runs out
+    assert warned == [20]
     assert not window.overlay.isVisible()
     assert window.visit.answers == {} and window.visit.language == "en"
     assert window.current is Screen.WELCOME
