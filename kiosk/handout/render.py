@@ -162,7 +162,7 @@ def _frame(x: float, y: float, width: float, height: float, frame_id: str) -> Fr
 def render_handout(spec: HandoutSpec, look: int | None = None) -> bytes:
     """The patient handout: header on page 1, sections in order, footer and page label on every page.
 
-    At most MAX_PAGES pages (spec: 2 to 4 for any answers): a handout that would run longer in the generous look
+    At most MAX_PAGES pages (2 to 6 for any answers): a handout that would run longer in the generous look
     is laid out in the compact one (same type sizes, tighter spacing), or the tight one. A quick measure of the
     story's height picks the first look likely to fit. Sections are kept whole, which leaves gaps: when a page
     (not the last) is less than WELL_FILLED, or the last page holds only a short end, the next tighter look is
@@ -196,8 +196,8 @@ def render_handout_with_layout(spec: HandoutSpec, look: int | None = None) -> tu
     acceptable = [result for result in built if _acceptable(result[1], result[2])] or built
     # the fewest pages; then a last page that holds more than a short end; then the fullest emptiest page; then
     # the roomier look
-    pdf, pages, fill = min(acceptable, key=lambda result: (result[1], result[1] > 1 and result[2].last < LAST_PAGE_MIN,
-                                                           -min(result[2].shares[:-1], default=1.0)))
+    pdf, pages, fill = min(acceptable, key=lambda result: (
+        result[1], result[1] > 1 and result[2].last < LAST_PAGE_MIN, -min(result[2].shares[:-1], default=1.0)))
     if pages > MAX_PAGES:
         log.warning("handout.over_page_limit pages=%d", pages)
     return pdf, fill

@@ -9,10 +9,9 @@ from datetime import date
 import pytest
 
 from kiosk.config import Clinic
-from kiosk.content.readability import as_reading_text
 from kiosk.content.text_export import chapter_sentences, explainer_lines, handout_lines, survey_lines
 from kiosk.handout.builder import build_general_handout, build_handout
-from kiosk.handout.spec import STYLE_BOX, Bullets, Para, Steps, block_texts
+from kiosk.handout.spec import STYLE_BOX, Bullets, Steps, block_texts
 from kiosk.survey.outcome import compute_outcome
 from tests.handout.patients import BASELINE, EVERYTHING
 
@@ -236,7 +235,8 @@ def test_low_vitamins_always_come_with_the_b6_caution(shipped_content, language)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_alcohol_is_always_drinking_a_lot_of_it(shipped_content, language):
     """Outside titles: 'drinking a lot of alcohol' (or drinking less of it), never plain 'alcohol' as a harm."""
-    ok = {"en": r"a lot of alcohol|less alcohol|with alcohol|of alcohol \(", "es": r"mucho alcohol|menos alcohol|con alcohol"}
+    ok = {"en": r"a lot of alcohol|less alcohol|with alcohol|of alcohol \(",
+          "es": r"mucho alcohol|menos alcohol|con alcohol"}
     for chapter in shipped_content.explainer.chapters:
         for line in chapter_sentences(chapter, language, VALUES)[1:]:
             for sentence in re.split(r"(?<=[.!?])\s+", line):
@@ -333,7 +333,8 @@ def test_spanish_fixes_use_the_wording_the_review_asked_for(shipped_content):
     assert shipped_content.ui.get("bodymap.front", "es") == "De frente"
     assert shipped_content.ui.get("bodymap.back", "es") == "De espaldas" != shipped_content.ui.get("common.back", "es")
     assert shipped_content.ui.get("bodymap.back", "en") != shipped_content.ui.get("common.back", "en")
-    assert shipped_content.ui.get("bodymap.left", "es") == "Izq." and shipped_content.ui.get("bodymap.right", "es") == "Der."
+    assert shipped_content.ui.get("bodymap.left", "es") == "Izq."
+    assert shipped_content.ui.get("bodymap.right", "es") == "Der."
 
 
 def test_one_wording_for_each_idea_in_spanish(shipped_content):
