@@ -14,14 +14,9 @@ from kiosk.staff_pin import MAX_TRIES, hash_pin
 from kiosk.ui.idle import IdleRule
 from kiosk.ui.shell import Screen
 from kiosk.ui.theme import HIGH_CONTRAST, STANDARD
-from tests.ui.drive import EVENTUALLY_MS
+from tests.ui.drive import EVENTUALLY_MS, click  # drive's click: a patient who reads before tapping
 
 pytestmark = pytest.mark.ui
-
-
-def click(qtbot, widget):
-    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
-    qtbot.mouseClick(widget, Qt.LeftButton)
 
 
 def test_language_button_switches_every_string_at_once(qtbot, make_window, shipped_content):
