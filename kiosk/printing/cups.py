@@ -97,8 +97,9 @@ class CupsPrinter:
             return PrinterStatus(False, f"{queue} is not accepting jobs{_reason(accepting.stdout)}")
         if " disabled" in printer.stdout:
             return PrinterStatus(False, f"{queue} is paused in CUPS{_reason(printer.stdout)}")
-        warning = keeps_printed_documents()
-        return PrinterStatus(True, f"ready ({_first_line(printer.stdout)})" + (f". Warning: {warning}" if warning else ""))
+        ready = f"ready ({_first_line(printer.stdout)})"
+        warning = keeps_printed_documents()  # on the staff panel's printer line too (issue 16 item 9)
+        return PrinterStatus(True, f"{ready}. Warning: {warning}" if warning else ready)
 
     # --- inside -----------------------------------------------------------------------------------------
 
