@@ -132,6 +132,9 @@ class Watchdog:
         self._last_cpu = (time.thread_time(), time.process_time())
 
 
+READING_S = 1.0   # a simulated patient reads each new question this long before tapping (the gate's pause)
+
+
 class Soak:
     def __init__(self, seed: int, printer, root: Path):
         from kiosk.config import IdleTimes, SiteConfig
@@ -164,8 +167,29 @@ class Soak:
         if not (widget.isVisible() and widget.isEnabled()):
             raise AssertionError(f"{widget.objectName() or type(widget).__name__} is not tappable "
                                  f"on {self.window.current.value}")
+        gate = self.window.answer_gate   # the patient reads a new question before tapping (spec §2.2)
+        if gate.covers(widget) and not gate.holding:
+            self.pump_until(lambda: gate.painted)
+            gate.pass_time(READING_S)
         QTest.mouseClick(widget, Qt.LeftButton)
+        if gate.holding:                 # the chosen answer shows a moment, then the screen moves on
+            gate.pass_time(gate.hold_s)
         self.settle()
+
+    def show_card(self, choice_id: str) -> None:
+        """Turn to the page of choices that holds `choice_id` (long lists come in pages, never a scroll)."""
+        screen = self.window.question
+        widget = screen.answer_widget
+        if widget.page_count() > 1:
+            target = widget.page_of(choice_id)
+            while widget.page != target:
+                self.tap(screen.next_button if widget.page < target else screen.back_button)
+
+    def next_after_every_page(self) -> None:
+        screen = self.window.question
+        while screen.answer_widget.has_next_page():
+            self.tap(screen.next_button)
+        self.tap(screen.next_button)
 
     def settle(self) -> None:
         """What one turn of the kiosk's event loop does. processEvents() alone, outside app.exec(), never runs
@@ -234,8 +258,10 @@ class Soak:
         screen = self.window.question
         question = screen.session.question
         widget = screen.answer_widget
-        if question.skip and self.random.random() < 0.08:
-            self.tap(screen.skip_button)
+        if screen.unsure_value and self.random.random() < 0.08:
+            self.tap(screen.skip_button)   # "Not sure" / "Prefer not to say": an answer
+            if question.kind not in ONE_TAP_KINDS and screen.session.question is question:
+                self.next_after_every_page()
             return
         if question.kind == KIND_TEXT:
             for letter in self.random.sample("ABCDEFGHIJKLMNOPQRSTUVWXYZ", self.random.randint(2, 8)):
@@ -246,17 +272,26 @@ class Soak:
             self.tap(widget.buttons[self.random.randint(question.min, question.max)])
             return
         if question.kind in ONE_TAP_KINDS:
-            card = widget.cards[self.random.choice(question.choice_ids())]
-            screen.scroll.ensureWidgetVisible(card, 0, 0)
-            self.tap(card)
+            choice_id = self.random.choice(question.choice_ids())
+            if choice_id == widget.unsure_choice:
+                self.tap(screen.skip_button)
+                return
+            self.show_card(choice_id)
+            screen.scroll.ensureWidgetVisible(widget.cards[choice_id], 0, 0)
+            self.tap(widget.cards[choice_id])
             return
         cards = widget.cards.cards if question.kind == KIND_BODY_MAP else widget.cards
         chosen = self.multi_choice(question)
         for choice_id in chosen:
+            if choice_id == widget.unsure_choice:
+                self.tap(screen.skip_button)
+                continue
+            if question.kind != KIND_BODY_MAP:
+                self.show_card(choice_id)
             screen.scroll.ensureWidgetVisible(cards[choice_id], 0, 0)
             self.tap(cards[choice_id])
         assert question.kind in (KIND_MULTI, KIND_BODY_MAP)
-        self.tap(screen.next_button)
+        self.next_after_every_page()
 
     def multi_choice(self, question) -> list[str]:
         exclusive = [choice.id for choice in question.choices if choice.exclusive]

@@ -17,6 +17,7 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "common.back": (),
     "common.next": (),
     "common.done": (),
+    "common.more_below": (),
     # "Start over" asks first (spec §6); keeping the answers is the default
     "confirm.start_over.title": (),
     "confirm.start_over.keep": (),
@@ -33,6 +34,8 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "survey.skip_not_sure": (),
     "survey.skip_prefer_not": (),
     "survey.pick_all": (),
+    "survey.choices_page": ("current", "total"),
+    "survey.more_choices": (),
     "choice.yes": (),
     "choice.no": (),
     "bodymap.front": (),

@@ -19,7 +19,6 @@ class SurveySession:
     def __init__(self, survey: Survey):
         self.survey = survey
         self._answers: dict[str, Any] = {}
-        self._skipped: set[str] = set()
         self._history: list[str] = []
         self._editing = False
         first = self._shown_after(-1)
@@ -42,11 +41,16 @@ class SurveySession:
         return [question for question in self.survey.questions if self.is_shown(question)]
 
     def progress(self) -> tuple[int, int]:
-        """(questions done or on screen, questions shown in all); the review counts as the end."""
-        shown = self.shown_questions()
+        """(position, total) for "Question 3 of 37" and the bar; the review counts as the end.
+
+        The total never changes in a visit: it is every question of the survey. The position is the question's
+        place in survey order, so questions that the answers so far leave out count as passed (conditions only
+        look at earlier questions, so this order is the order of asking). A total counted from the questions
+        shown would jump (31 -> 37) when a "yes" brings in follow-ups."""
+        total = len(self.survey.questions)
         if self.at_review:
-            return len(shown), len(shown)
-        return [q.id for q in shown].index(self._current) + 1, len(shown)
+            return total, total
+        return self._index(self._current) + 1, total
 
     # --- answers ------------------------------------------------------------------------------------
 
@@ -54,14 +58,15 @@ class SurveySession:
         return self._answers.get(question_id)
 
     def is_skipped(self, question_id: str) -> bool:
-        return question_id in self._skipped
+        """Answered with the question's "Not sure" / "Prefer not to say" (an answer like any other)."""
+        question = self.survey.question(question_id)
+        return question.skip is not None and self._answers.get(question_id) == question.skip
 
     def set_answer(self, value: Any) -> Any:
         """Record the answer to the question on screen (checked; multi answers become tuples)."""
         question = self._require_question()
         canonical = check_answer(question, value)
         self._answers[question.id] = canonical
-        self._skipped.discard(question.id)
         return canonical
 
     def clear_answer(self) -> None:
@@ -70,17 +75,16 @@ class SurveySession:
 
     def can_go_next(self) -> bool:
         question = self.question
-        return question is not None and (question.id in self._answers or question.id in self._skipped)
+        return question is not None and question.id in self._answers
 
     # --- moving -------------------------------------------------------------------------------------
 
     def skip(self) -> None:
-        """'Not sure' / 'Prefer not to say': no answer, and on to the next question."""
+        """'Not sure' / 'Prefer not to say': recorded as that answer (spec §2.2), and on to the next question."""
         question = self._require_question()
         if question.skip is None:
             raise ValueError(f"'{question.id}' cannot be skipped")
-        self._answers.pop(question.id, None)
-        self._skipped.add(question.id)
+        self.set_answer(question.skip)
         self.next()
 
     def next(self) -> None:
@@ -116,11 +120,12 @@ class SurveySession:
         self._current, self._editing = question_id, True
 
     def finish(self) -> dict[str, Any]:
-        """The answers that count; answers to questions that became hidden are dropped."""
+        """The answers that count; answers to questions that became hidden are dropped. "Not sure" / "Prefer not
+        to say" are answers ("not_sure" / "prefer_not"), whichever control chose them (spec §2.2)."""
         return visible_answers(self.survey, self._answers)
 
     def review_items(self) -> list[tuple[Question, Any]]:
-        """Each shown question with its answer (None when skipped or unanswered), in survey order."""
+        """Each shown question with its answer (None when unanswered), in survey order."""
         return [(question, self._answers.get(question.id)) for question in self.shown_questions()]
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -138,7 +143,7 @@ class SurveySession:
         for question in self.survey.questions[index + 1:]:
             if not self.is_shown(question):
                 continue
-            if unanswered_only and (question.id in self._answers or question.id in self._skipped):
+            if unanswered_only and question.id in self._answers:
                 continue
             return question
         return None

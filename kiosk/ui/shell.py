@@ -18,6 +18,7 @@ from kiosk.content import Content
 from kiosk.staff_pin import PinGuard, PinLockFile
 from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.after_paint import after_next_paint
+from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.idle import IdleClock, IdleRule
 from kiosk.ui.layout import vbox
 from kiosk import paths
@@ -116,10 +117,11 @@ class KioskWindow(QWidget):
         self.pin_guard = PinGuard(config.staff_pin_hash, store=PinLockFile.in_data_folder())
         self.welcome = WelcomeScreen(content)
         self.explainer = ExplainerScreen(content, config.clinic)
-        self.question = QuestionScreen(content)
+        self.answer_gate = AnswerGate(parent=self)   # taps on a question just shown wait (spec §2.2)
+        self.question = QuestionScreen(content, self.answer_gate)
         self.emergency = EmergencyScreen(content)
         self.urgent = UrgentScreen(content)
-        self.review = ReviewScreen(content)
+        self.review = ReviewScreen(content, self.answer_gate)
         self.handout = HandoutScreen(content)
         self.done = DoneScreen(content)
         self.handout_maker = handout_maker or HandoutMaker(config, content, parent=self)

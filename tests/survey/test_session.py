@@ -67,7 +67,7 @@ def test_the_first_question_is_the_required_red_flags(session):
     question = session.question
     assert question.id == "red_flags"
     assert question.required and question.skip is None
-    assert session.progress() == (1, len(session.shown_questions()))
+    assert session.progress() == (1, len(session.survey.questions))
     assert not session.at_review
 
 
@@ -130,13 +130,14 @@ def test_cramp_any_yes_asks_the_follow_ups_in_order(session):
     assert asked == FOLLOW_UPS
 
 
-def test_skipping_a_follow_up_records_no_answer_and_moves_on(session):
+def test_skipping_a_follow_up_records_not_sure_and_moves_on(session):
     walk_to(session, "cramp_any")
     answer(session, "yes")
     assert session.question.id == "cramp_where"
     session.skip()
     assert session.question.id == "cramp_nights"
-    assert session.is_skipped("cramp_where") and session.answer_of("cramp_where") is None
+    assert session.is_skipped("cramp_where") and session.answer_of("cramp_where") == "not_sure"
+    assert session.finish()["cramp_where"] == "not_sure"      # an answer, never "not answered" (spec §2.2)
     session.back()
     assert session.question.id == "cramp_where" and session.can_go_next()
     session.set_answer(["foot_left"])
@@ -148,32 +149,35 @@ def test_skip_drops_an_earlier_answer(session):
     answer(session, "yes")
     session.set_answer(["foot_left"])
     session.skip()
-    assert session.answer_of("cramp_where") is None
-    assert "cramp_where" not in session.finish()
+    assert session.answer_of("cramp_where") == "not_sure"
+    assert session.finish()["cramp_where"] == "not_sure"
 
 
 # --- progress ---------------------------------------------------------------------------------------
 
 
-def test_progress_grows_when_the_follow_ups_appear(session):
+def test_progress_never_changes_its_total(session):
+    """Issue 17: the total was the questions shown so far, and jumped 31 -> 37 at a "yes"; now it is the survey's
+    questions all along, and questions the answers leave out count as passed."""
+    total = len(session.survey.questions)
     walk_to(session, "cramp_any")
-    without = len(session.shown_questions())
-    assert session.progress() == (2, without)
+    assert session.progress() == (2, total)
     session.set_answer("yes")
-    assert session.progress() == (2, without + len(FOLLOW_UPS))
+    assert session.progress() == (2, total)
     session.next()
-    assert session.progress() == (3, without + len(FOLLOW_UPS))
+    assert session.progress() == (3, total)
     session.back()
     session.set_answer("no")
-    assert session.progress() == (2, without)
+    assert session.progress() == (2, total)
     session.next()
     assert session.question.id == "walk_pain_eases_rest"
-    assert session.progress() == (3, without)
+    order = [q.id for q in session.survey.questions]
+    assert session.progress() == (order.index("walk_pain_eases_rest") + 1, total)
 
 
 def test_progress_at_the_review_is_the_end(session):
     walk_to_review(session)
-    total = len(session.shown_questions())
+    total = len(session.survey.questions)
     assert session.progress() == (total, total)
 
 
@@ -228,7 +232,7 @@ def test_skipping_first_name_also_reaches_the_review(session):
     walk_to(session, "first_name")
     session.skip()
     assert session.at_review
-    assert "first_name" not in session.finish()
+    assert session.finish()["first_name"] == "prefer_not"
 
 
 def test_at_the_review_there_is_nothing_to_answer_skip_or_next(session):

@@ -117,13 +117,14 @@ def check_invariants(session):
     survey = session.survey
     shown = [q.id for q in session.shown_questions()]
     a, b = session.progress()
-    assert b == len(shown)
+    order = [q.id for q in survey.questions]
+    assert b == len(order)                      # the total never changes (issue 17: no jump)
     if session.at_review:
         assert session.question is None and a == b
     else:
         assert session.question.id in shown
         assert 1 <= a <= b
-        assert shown[a - 1] == session.question.id
+        assert order[a - 1] == session.question.id
     finished = session.finish()
     for question_id, value in finished.items():
         assert question_id in shown
@@ -154,7 +155,7 @@ def act(session, data, action):
         canonical = session.set_answer(value)
         assert canonical == check_answer(question, value)
         assert session.answer_of(question.id) == canonical
-        assert not session.is_skipped(question.id) and session.can_go_next()
+        assert session.is_skipped(question.id) == (canonical == question.skip) and session.can_go_next()
         assert session.question is question
     elif action == "invalid":
         if question is None:
@@ -171,7 +172,7 @@ def act(session, data, action):
         if question is None or question.skip is None:
             return refused(session, session.skip)
         session.skip()
-        assert session.is_skipped(question.id) and session.answer_of(question.id) is None
+        assert session.is_skipped(question.id) and session.answer_of(question.id) == question.skip
         assert_moved_forward(session, question)
     elif action == "next":
         if not session.can_go_next():

@@ -26,15 +26,48 @@ TYPICAL = {
 }
 
 
+# A patient reads a question before answering it: the kiosk ignores taps on a question just shown (spec §2.2).
+READING_S = 1.0
+
+
+def gate_of(widget):
+    """The answer gate that filters taps on `widget`, or None."""
+    gate = getattr(widget.window(), "answer_gate", None)
+    return gate if gate is not None and gate.covers(widget) else None
+
+
+def read_first(qtbot, widget):
+    """Be the patient who looks before tapping: the screen has been painted and a moment has passed."""
+    gate = gate_of(widget)
+    if gate is not None and not gate.holding:
+        qtbot.waitUntil(lambda: gate.painted, timeout=EVENTUALLY_MS)
+        gate.pass_time(READING_S)
+
+
+def let_the_answer_show(gate):
+    """The chosen answer stays on screen a moment before a one-tap question moves on: let that moment pass."""
+    if gate is not None and gate.holding:
+        gate.pass_time(gate.hold_s)
+
+
 def click(qtbot, widget):
     assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} not clickable"
+    gate = gate_of(widget)
+    read_first(qtbot, widget)
     qtbot.mouseClick(widget, Qt.LeftButton)
+    let_the_answer_show(gate)
 
 
-def reveal(window, widget):
-    """Scroll the answer area so the widget is in view, as a patient would with a finger."""
-    if window.question.scroll.widget().isAncestorOf(widget):
-        window.question.scroll.ensureWidgetVisible(widget, 0, 0)
+def reveal(qtbot, window, widget):
+    """Bring the widget into view as a patient would: turn to its page of choices, or scroll with a finger."""
+    screen = window.question
+    answers = screen.answer_widget
+    if answers is not None and answers.page_count() > 1 and widget in answers.cards.values():
+        target = answers.page_of(next(c for c, card in answers.cards.items() if card is widget))
+        while answers.page != target:
+            click(qtbot, screen.next_button if answers.page < target else screen.back_button)
+    if screen.scroll.widget().isAncestorOf(widget):
+        screen.scroll.ensureWidgetVisible(widget, 0, 0)
 
 
 def tap_region(qtbot, picture, region: str):
@@ -43,7 +76,10 @@ def tap_region(qtbot, picture, region: str):
     centre = shape.boundingRect().center()
     assert shape.contains(centre), region
     point = picture.transform().map(centre).toPoint()
+    gate = gate_of(picture)
+    read_first(qtbot, picture)
     qtbot.mouseClick(picture, Qt.LeftButton, pos=point)
+    let_the_answer_show(gate)
 
 
 def answer_current(qtbot, window, value):
@@ -51,8 +87,12 @@ def answer_current(qtbot, window, value):
     screen = window.question
     question = screen.session.question
     widget = screen.answer_widget
-    if value is SKIP:
+    if value is SKIP:                                   # "Not sure" / "Prefer not to say": an answer
         click(qtbot, screen.skip_button)
+        if window.current is Screen.SURVEY and screen.session.question is question:   # a list: then Next
+            while widget.has_next_page():
+                click(qtbot, screen.next_button)
+            click(qtbot, screen.next_button)
         return
     if question.kind == KIND_TEXT:
         for letter in value.upper():
@@ -64,14 +104,22 @@ def answer_current(qtbot, window, value):
             tap_region(qtbot, widget.picture, region)
     elif isinstance(value, list):
         for choice in value:
-            reveal(window, widget.cards[choice])
+            if choice == widget.unsure_choice:
+                click(qtbot, screen.skip_button)
+                continue
+            reveal(qtbot, window, widget.cards[choice])
             click(qtbot, widget.cards[choice])
+        while widget.has_next_page():                  # every page seen before going on
+            click(qtbot, screen.next_button)
     elif isinstance(value, int):
-        reveal(window, widget.buttons[value])
+        reveal(qtbot, window, widget.buttons[value])
         click(qtbot, widget.buttons[value])
         return
     else:
-        reveal(window, widget.cards[value])
+        if value == widget.unsure_choice:
+            click(qtbot, screen.skip_button)
+            return
+        reveal(qtbot, window, widget.cards[value])
         click(qtbot, widget.cards[value])
         return
     click(qtbot, screen.next_button)

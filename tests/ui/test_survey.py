@@ -12,7 +12,8 @@ from kiosk.config import IdleTimes
 from kiosk.ui.shell import Screen
 from kiosk.ui.widgets.keyboard import typed
 from tests.ui.clipping import clipped_texts
-from tests.ui.drive import EVENTUALLY_MS, SKIP, TYPICAL, answer_current, click, tap_region, walk_to_review
+from tests.ui.drive import (EVENTUALLY_MS, SKIP, TYPICAL, answer_current, click, reveal, tap_region,
+                            walk_to_review)
 
 pytestmark = pytest.mark.ui
 
@@ -39,7 +40,7 @@ def test_a_whole_visit_by_touch_reaches_the_review(qtbot, make_window, shipped_c
     answers = window.visit.answers
     assert answers["cramp_where"] == ("calf_left", "toes_right")
     assert answers["first_name"] == "José"
-    assert "mnsi_10" not in answers                                  # skipped with "Not sure"
+    assert answers["mnsi_10"] == "not_sure"                          # "Not sure" is an answer (spec §2.2)
     survey = shipped_content.survey
     row = window.review.rows["cramp_where"]
     calf = survey.question("cramp_where").choice("calf_left").label[language]
@@ -72,10 +73,11 @@ def test_exclusive_none_clears_the_other_red_flags(qtbot, make_window):
     window = make_window()
     screen = start(qtbot, window)
     cards = screen.answer_widget.cards
-    click(qtbot, cards["foot_wound"])
-    click(qtbot, cards["dark_urine"])
-    click(qtbot, cards["none"])
+    for choice in ("foot_wound", "dark_urine", "none"):
+        reveal(qtbot, window, cards[choice])
+        click(qtbot, cards[choice])
     assert [c for c, card in cards.items() if card.isChecked()] == ["none"]
+    reveal(qtbot, window, cards["foot_wound"])
     click(qtbot, cards["foot_wound"])
     assert [c for c, card in cards.items() if card.isChecked()] == ["foot_wound"]
 
@@ -116,6 +118,8 @@ def test_urgent_tells_the_front_desk_then_the_patient_goes_on(qtbot, make_window
     click(qtbot, window.urgent.continue_button)
     assert on_screen(window) == "cramp_any"
     click(qtbot, window.question.back_button)                        # back to the safety question, same answer
+    while window.question.answer_widget.has_next_page():             # its choices may come in pages
+        click(qtbot, window.question.next_button)
     click(qtbot, window.question.next_button)
     click(qtbot, window.urgent.continue_button)
     assert len(window.alert_board.alerts()) == 1                     # the same symptoms alert staff once
@@ -201,19 +205,64 @@ def test_no_survey_screen_clips_text(qtbot, make_window, size, text_percent, lan
     assert problems == []
 
 
-def test_none_of_these_is_in_view_without_scrolling_at_the_smallest_size(qtbot, make_window):
-    window = make_window(size=(1280, 800))
-    window.set_language("es")
-    window.set_text_size(150)
-    qtbot.wait(120)
-    screen = start(qtbot, window, "en")
-    none = screen.answer_widget.cards["none"]
-    assert not screen.scroll.widget().isAncestorOf(none)       # pinned below the scrolling list
-    top_left = none.mapTo(window, none.rect().topLeft())
-    assert none.isVisible() and 0 <= top_left.y() and top_left.y() + none.height() <= window.height()
-    click(qtbot, none)
+def fully_in_view(window, widget) -> bool:
+    """Visible, inside the window, and inside its scroll area's viewport when it has one (no scroll needed)."""
+    if not widget.isVisible():
+        return False
+    rect = widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
+    if not window.rect().contains(rect):
+        return False
+    scroll = window.question.scroll
+    if scroll.widget().isAncestorOf(widget):
+        viewport = scroll.viewport()
+        shown = viewport.rect().translated(viewport.mapTo(window, viewport.rect().topLeft()))
+        return shown.contains(rect)
+    return True
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("text_percent", [100, 150])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_red_flag_is_in_view_before_none_of_these_can_be_chosen(qtbot, make_window, shipped_content, size,
+                                                                        text_percent, language):
+    """Spec §2.1, issue 17: whatever the content holds (10 flags and "None of these" today), at both sizes and
+    both text scales, in both languages: no flag below the fold or behind a scroll; "None" on the last page."""
+    window = make_window(size=size)
+    window.set_text_size(text_percent)
+    screen = start(qtbot, window, language)
+    question = shipped_content.survey.question("red_flags")
+    widget = screen.answer_widget
+    flags = [choice.id for choice in question.choices if not choice.exclusive]
+    seen = []
+    for page in range(widget.page_count()):
+        assert widget.page == page
+        assert screen.scroll.verticalScrollBar().maximum() == 0          # nothing behind a scroll
+        on_page = [flag for flag in flags if widget.cards[flag].isVisible()]
+        assert on_page and all(fully_in_view(window, widget.cards[flag]) for flag in on_page), on_page
+        assert seen + on_page == flags[:len(seen) + len(on_page)]        # emergencies first, in content order
+        seen += on_page
+        none = widget.cards["none"]
+        if widget.has_next_page():
+            assert not none.isVisible()                                   # not before every flag was in view
+            click(qtbot, screen.next_button)
+    assert seen == flags
+    assert fully_in_view(window, widget.cards["none"])
+    assert clipped_texts(window) == []
+    click(qtbot, widget.cards["none"])
     click(qtbot, screen.next_button)
     assert on_screen(window) == "cramp_any"
+
+
+def test_red_flags_over_two_pages_stay_one_answer(qtbot, make_window):
+    window = make_window(size=(1280, 800))
+    window.set_text_size(150)
+    screen = start(qtbot, window, "es")
+    widget = screen.answer_widget
+    assert widget.page_count() >= 2
+    assert screen.page_label.isVisible() and "1" in screen.page_label.text()
+    first, last = widget.pages[0][0], widget.pages[-1][0]
+    answer_current(qtbot, window, [first, last])
+    assert window.visit.answers["red_flags"] == (first, last) and window.current is Screen.ALERT_EMERGENCY
 
 
 def test_an_emergency_is_never_cleared_without_the_pin(qtbot, make_window, config):

@@ -1,31 +1,44 @@
 """One survey question per screen: progress, the question in large type, its answer widget, and
-Back / Not sure / Next at the bottom; Start over at the top. The session decides what comes next."""
+Back / Not sure / Next at the bottom; Start over at the top. The session decides what comes next.
+
+Answering is deliberate (spec §2.2): the shell's AnswerGate ignores taps on a question just shown, and a one-tap
+answer stays chosen on screen for a moment before the screen moves on. "Not sure" / "Prefer not to say" is one
+card in one place (between Back and Next) on every question that has it, whether the content made it a choice
+or the question's skip, and it is recorded as that answer. Choices that do not fit are shown in pages
+("Choices 1 of 2"); Next reads "More choices" until the last page.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_MULTI
 from kiosk.survey.session import SurveySession
+from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.answer_widget import AnswerWidget
+from kiosk.ui.widgets.icons import tick_icon
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.registry import ONE_TAP_KINDS, answer_widget_for
 
 
 class QuestionScreen(KioskScreen):
     next_requested = Signal()
     back_requested = Signal()
-    skip_requested = Signal()
+    skip_requested = Signal()   # kept for the shell; "Not sure" is now an answer (see _unsure_tapped)
     start_over_requested = Signal()
 
-    def __init__(self, content, parent=None):
+    def __init__(self, content, gate: AnswerGate | None = None, parent=None):
         super().__init__(content, parent)
         self.session: SurveySession | None = None
         self.answer_widget: AnswerWidget | None = None
+        self.gate = gate or AnswerGate(parent=self)
         self._theme: Theme | None = None
+        self.unsure_value: str | None = None   # what "Not sure" records on this question, or None
 
         self.section_label = label("muted", wrap=False, name="section_label")
         self.progress = QProgressBar()
@@ -36,27 +49,38 @@ class QuestionScreen(KioskScreen):
 
         self.prompt = label("heading", name="prompt")
         self.hint = label("muted", name="hint")
+        self.page_label = label("muted", wrap=False, name="choices_page_label")
+        self.hint_row = hbox(self.hint, self.page_label)
+        self.hint_row.setStretch(0, 1)
         self.answer_holder = QWidget()
         self.answer_layout = vbox(margins=0, parent=self.answer_holder)
+        self.answer_layout.addStretch(1)   # answers keep their own height; the space left stays below them
         self.scroll = touch_scroll(self.answer_holder)
+        self.more_below = MoreBelow(self.scroll)
+        self.scroll.viewport().installEventFilter(self)
 
-        self.pinned_holder = QWidget()
-        self.pinned_layout = vbox(margins=0, parent=self.pinned_holder)
-        self.back_button = button("secondary", on_click=self.back_requested.emit, name="back_button")
-        self.skip_button = button("secondary", on_click=self.skip_requested.emit, name="skip_button")
-        self.next_button = button("primary", on_click=self.next_requested.emit, name="next_button")
+        self.back_button = button("secondary", on_click=self._back_tapped, name="back_button")
+        self.skip_button = button("choice", on_click=self._unsure_tapped, name="skip_button", checkable=True,
+                                  wrap=True)
+        self.skip_button.set_alignment(Qt.AlignCenter)
+        self.next_button = button("primary", on_click=self._next_tapped, name="next_button")
         for action in (self.back_button, self.skip_button, self.next_button):
             keep = action.sizePolicy()
             keep.setRetainSizeWhenHidden(True)
             action.setSizePolicy(keep)
         self.bottom_row = hbox(self.back_button, 1, self.skip_button, 1, self.next_button)
-        self.page = vbox(self.top_row, self.prompt, self.hint, self.scroll, self.pinned_holder, self.bottom_row,
-                         parent=self)
+        self.page = vbox(self.top_row, self.prompt, self.hint_row, self.scroll, self.bottom_row, parent=self)
         self.page.setStretch(3, 1)
 
     # --- showing a question -------------------------------------------------------------------------
 
     def show_question(self, session: SurveySession) -> None:
+        """A new question on screen (the shell moved on, back, or to an answer to change): taps wait."""
+        self.gate.cancel()
+        self._render(session)
+        self.gate.arm(self, self.prompt)
+
+    def _render(self, session: SurveySession) -> None:
         self.session = session
         question = session.question
         language = self.language
@@ -72,73 +96,197 @@ class QuestionScreen(KioskScreen):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self._replace_answer_widget(answer_widget_for(question, self.content.ui, language, self._theme))
-        self.answer_widget.show_answer(session.answer_of(question.id))
-        self.skip_button.setVisible(question.skip is not None)
-        if question.skip:
-            self.skip_button.setText(self.ui_text(f"survey.skip_{question.skip}"))
-        self.next_button.setVisible(question.kind not in ONE_TAP_KINDS or session.can_go_next())
-        self._update_next()
+        widget = self.answer_widget
+        self.unsure_value = widget.unsure_choice or question.skip
+        answer = session.answer_of(question.id)
+        widget.show_answer(None if answer is not None and answer == question.skip and
+                           answer != widget.unsure_choice else answer)
+        self.skip_button.setVisible(self.unsure_value is not None)
+        if self.unsure_value is not None:
+            self.skip_button.setText(self.ui_text(f"survey.skip_{self.unsure_value}"))
+        self._fit_answers()
+        self._update_actions()
         self.scroll.verticalScrollBar().setValue(0)
 
     def _replace_answer_widget(self, widget: AnswerWidget | None) -> None:
         old, self.answer_widget = self.answer_widget, widget
         if old is not None:
-            for part in (old, old.pinned_area()):
-                if part is not None:
-                    part.hide()
-                    part.setParent(None)
-                    part.deleteLater()
-        self.pinned_holder.setVisible(widget is not None and widget.pinned_area() is not None)
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
         if widget is None:
             return
         widget.changed.connect(self._answer_changed)
         widget.committed.connect(self._committed)
         self.answer_layout.insertWidget(0, widget)
         widget.show()  # Qt would show it only on a queued call; a quick tap must already find it
-        pinned = widget.pinned_area()
-        if pinned is not None:
-            self.pinned_layout.addWidget(pinned)
-            pinned.show()
+
+    def _fit_answers(self) -> None:
+        """Give the answer widget the space in view, so choices that do not fit go to pages, never below."""
+        if self.answer_widget is None:
+            return
+        self.page.activate()
+        viewport = self.scroll.viewport()
+        margins = self.answer_layout.contentsMargins()
+        width = viewport.width() - margins.left() - margins.right()
+        height = viewport.height() - margins.top() - margins.bottom()
+        if self.answer_widget.fit_to(width, height):
+            self._update_actions()
 
     def _answer_changed(self, value) -> None:
         if value is None:
             self.session.clear_answer()
         else:
             self.session.set_answer(value)
-        self._update_next()
+        self._update_actions()
 
     def _committed(self) -> None:
+        """A one-tap answer: keep it in view a moment (taps ignored), then on."""
         if self.session.can_go_next():
+            session = self.session
+            self.gate.hold_then(lambda: self._move_on(session))
+
+    def _move_on(self, session: SurveySession) -> None:
+        if session is self.session and session.question is not None and session.can_go_next() \
+                and self.isVisible():
             self.next_requested.emit()
 
-    def _update_next(self) -> None:
-        self.next_button.setEnabled(self.session is not None and self.session.can_go_next())
+    def _unsure_tapped(self) -> None:
+        """ "Not sure" / "Prefer not to say": recorded as that answer, in one place and one look everywhere."""
+        question = self.session.question
+        widget = self.answer_widget
+        if widget.unsure_choice is not None:
+            widget.choose(widget.unsure_choice)   # a choice of the question: the widget answers (and commits)
+            self._update_actions()
+            return
+        if self.session.answer_of(question.id) == question.skip and question.kind not in ONE_TAP_KINDS:
+            widget.show_answer(None)               # tapped again on a list: un-choose it, like any card
+            self.session.clear_answer()
+            self._update_actions()
+            return
+        widget.show_answer(None)
+        self.session.set_answer(question.skip)
+        self._update_actions()
+        if question.kind in ONE_TAP_KINDS:
+            self._committed()
+
+    def _next_tapped(self) -> None:
+        widget = self.answer_widget
+        if widget is not None and widget.has_next_page():
+            self._turn_page(widget.page + 1)
+            return
+        self.next_requested.emit()
+
+    def _back_tapped(self) -> None:
+        widget = self.answer_widget
+        if widget is not None and widget.page > 0:
+            self._turn_page(widget.page - 1)
+            return
+        self.back_requested.emit()
+
+    def _turn_page(self, index: int) -> None:
+        """Another page of choices is new to the patient: the gate waits again, as for a new question."""
+        self.answer_widget.show_page(index)
+        self._update_actions()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.gate.arm(self, self.prompt)
+
+    def _update_actions(self) -> None:
+        session, widget = self.session, self.answer_widget
+        if session is None or widget is None or session.question is None:
+            return
+        question = session.question
+        more = widget.has_next_page()
+        self.next_button.setText(self.ui_text("survey.more_choices") if more else self.ui_text("common.next"))
+        self.next_button.setVisible(more or question.kind not in ONE_TAP_KINDS or session.can_go_next())
+        self.next_button.setEnabled(more or session.can_go_next())
+        pages = widget.page_count()
+        self.page_label.setVisible(pages > 1)
+        if pages > 1:
+            self.page_label.ensurePolished()
+            widest = max(self.ui_text("survey.choices_page", current=n, total=pages) for n in range(1, pages + 1))
+            self.page_label.setFixedWidth(self.page_label.fontMetrics().horizontalAdvance(widest) + 8)  # never moves
+            self.page_label.setText(self.ui_text("survey.choices_page", current=widget.page + 1, total=pages))
+        answer = session.answer_of(question.id)
+        chosen = answer is not None and self.unsure_value is not None and \
+            (answer == self.unsure_value or answer == (self.unsure_value,))
+        self.skip_button.setChecked(chosen)
 
     # --- shell hooks --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.back_button.setText(self.ui_text("common.back"))
-        self.next_button.setText(self.ui_text("common.next"))
+        self.more_below.set_text(self.ui_text("common.more_below"))
+        self._fix_action_widths()
         if self.session is not None and self.session.question is not None:
-            self.show_question(self.session)
+            self._render(self.session)
+            self.gate.cover(self)
+        else:
+            self.next_button.setText(self.ui_text("common.next"))
+
+    def _fix_action_widths(self) -> None:
+        """Back and Next share one width, wide enough for every word they show, so "Not sure" between them sits
+        in the same place on every question (and Next does not grow when it reads "More choices")."""
+        theme = self._theme
+        if theme is None:
+            return
+        font = QFont(self.next_button.font())
+        font.setPixelSize(theme.body_px)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        words = [self.ui_text(key) for key in ("common.back", "common.next", "survey.more_choices")]
+        padding = 2 * (max(16, theme.target_px // 3) + theme.border_px) + theme.gap_px
+        width = max(round(theme.width * 0.18), *(metrics.horizontalAdvance(word) + padding for word in words))
+        for action in (self.back_button, self.next_button, self.skip_button):
+            action.ensurePolished()   # the stylesheet's min-width comes with the polish: set ours after it
+        for action in (self.back_button, self.next_button):
+            action.setFixedWidth(width)
+        # "Not sure" fits its longest wording on one line, so it never grows a line (and moves) between questions
+        unsure = [self.ui_text(f"survey.skip_{kind}") for kind in ("not_sure", "prefer_not")]
+        icon_px = max(24, theme.body_px)
+        extra = 2 * theme.gap_px + icon_px + 12 + 2 * theme.border_px + 8
+        self.skip_button.setFixedSize(max(width, round(theme.width * 0.22),
+                                          *(metrics.horizontalAdvance(word) + extra for word in unsure)),
+                                      theme.target_px)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         gap, margin = theme.gap_px, theme.margin_px
         self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap)
-        self.top_row.setContentsMargins(theme.target_px + gap, 0, 0, 0)
         self.top_row.setSpacing(gap)
+        self.hint_row.setSpacing(gap)
         self.progress.setFixedSize(round(theme.width * 0.16), max(12, gap))
         for action in (self.back_button, self.skip_button, self.next_button):
-            action.setMinimumWidth(round(theme.width * 0.18))
-            action.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+            policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+            policy.setRetainSizeWhenHidden(True)   # Back, Not sure and Next never move
+            action.setSizePolicy(policy)
+        icon_px = max(24, theme.body_px)
+        self.skip_button.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
+        self.skip_button.setIconSize(QSize(icon_px, icon_px))
+        self.skip_button.set_padding(max(8, gap // 2), gap)
+        self.more_below.set_margin(gap)
+        self._fix_action_widths()
         if self.session is not None and self.session.question is not None:
-            self.show_question(self.session)
+            self._render(self.session)
+            self.gate.cover(self)
 
     def reset(self) -> None:
+        self.gate.cancel()
         self.session = None
         self._replace_answer_widget(None)
         self.prompt.setText("")
         self.hint.setText("")
+        self.page_label.hide()
+        self.skip_button.setChecked(False)
+
+    def left(self) -> None:
+        self.gate.cancel()
+
+    # --- Qt -----------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_answers()
+        return False

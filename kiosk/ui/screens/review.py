@@ -1,4 +1,8 @@
-"""The review: every answer in plain words; tap one to change it. Then on to the end."""
+"""The review: every answer in plain words; tap one to change it. Then on to the end.
+
+Each visit's review starts at the top; a long list has a labelled "More below" control. Taps wait a moment
+after the review appears (the AnswerGate), so a quick second tap on the last question's answer never opens
+an answer to change or finishes the check unseen."""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
+from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import button, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.wrap_button import WrapButton
 
 
@@ -30,9 +36,10 @@ class ReviewScreen(KioskScreen):
     back_requested = Signal()
     start_over_requested = Signal()
 
-    def __init__(self, content, parent=None):
+    def __init__(self, content, gate: AnswerGate | None = None, parent=None):
         super().__init__(content, parent)
         self.session: SurveySession | None = None
+        self.gate = gate or AnswerGate(parent=self)
         self.rows: dict[str, ReviewRow] = {}
         self._theme: Theme | None = None
         self.title = label("heading", name="review_title")
@@ -41,6 +48,7 @@ class ReviewScreen(KioskScreen):
         self.list_holder = QWidget()
         self.list_layout = vbox(margins=0, parent=self.list_holder)
         self.scroll = touch_scroll(self.list_holder)
+        self.more_below = MoreBelow(self.scroll)
         self.back_button = button("secondary", on_click=self.back_requested.emit, name="back_button")
         self.finish_button = button("primary", on_click=self.finish_requested.emit, name="finish_button")
         self.finish_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -49,8 +57,13 @@ class ReviewScreen(KioskScreen):
         self.page.setStretch(2, 1)
 
     def show_review(self, session: SurveySession) -> None:
+        """The review on screen: from the top for a new visit (a change from here comes back to its place)."""
+        new_visit = session is not self.session
         self.session = session
         self._rebuild()
+        if new_visit:
+            self.scroll.verticalScrollBar().setValue(0)
+        self.gate.arm(self, self.list_holder)
 
     def _rebuild(self) -> None:
         clear_layout(self.list_layout)
@@ -78,20 +91,25 @@ class ReviewScreen(KioskScreen):
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.back_button.setText(self.ui_text("common.back"))
         self.finish_button.setText(self.ui_text("review.finish"))
+        self.more_below.set_text(self.ui_text("common.more_below"))
         self._rebuild()
+        self.gate.cover(self)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         margin, gap = theme.margin_px, theme.gap_px
-        self.page.setContentsMargins(theme.target_px + gap, margin // 2, margin, margin // 2)
+        self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap)
         self.list_layout.setSpacing(gap // 2)
         self.list_layout.setContentsMargins(0, 0, gap, 0)
+        self.more_below.set_margin(gap)
         self._rebuild()
+        self.gate.cover(self)
 
     def reset(self) -> None:
         self.session = None
         self._rebuild()
+        self.scroll.verticalScrollBar().setValue(0)
 
 
 class DoneScreen(KioskScreen):

@@ -15,6 +15,9 @@ class AnswerWidget(QWidget):
     changed = Signal(object)   # the answer now shown (None: no answer)
     committed = Signal()       # a one-tap question was answered: go on
 
+    unsure_choice: str | None = None   # a "not_sure"/"prefer_not" choice the question screen shows for it
+    page = 0
+
     def __init__(self, question: Question, ui: UiStrings, language: str, theme: Theme):
         super().__init__()
         self.question, self.ui, self.language, self.theme = question, ui, language, theme
@@ -28,6 +31,20 @@ class AnswerWidget(QWidget):
     def answer(self) -> Any:
         raise NotImplementedError
 
-    def pinned_area(self) -> QWidget | None:
-        """Controls that must stay in view below a scrolling answer (e.g. "None of these"), or None."""
-        return None
+    def choose(self, choice_id: str) -> None:
+        """Choose `unsure_choice` as a tap on it would."""
+
+    # Pages: a widget whose answers do not fit the space shows them in pages (choice cards do).
+
+    def fit_to(self, width: int, height: int) -> bool:
+        """The space the screen has for the answers; True when the pages changed."""
+        return False
+
+    def page_count(self) -> int:
+        return 1
+
+    def has_next_page(self) -> bool:
+        return False
+
+    def show_page(self, index: int) -> None:
+        """Show page `index` (0-based)."""

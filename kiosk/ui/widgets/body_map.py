@@ -34,6 +34,7 @@ class BodyMapPicture(QWidget):
         self.captions = captions
         self.theme = theme
         self.chosen: tuple[str, ...] = ()
+        self._pressed_region: str | None = None
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(QSize(200, 260))
 
@@ -64,13 +65,18 @@ class BodyMapPicture(QWidget):
         local = inverse.map(point)
         return next((region for region, shape in self.shapes.items() if shape.contains(local)), None)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        region = self.region_at(event.position())
-        if region is not None and self.rect().contains(event.position().toPoint()):
-            self.region_tapped.emit(region)
-
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._pressed_region = self.region_at(event.position())
         event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A region toggles only when the press and the release land in it (a slide from one region to another,
+        or off the legs, chooses nothing)."""
+        pressed, self._pressed_region = self._pressed_region, None
+        if pressed is None or not self.rect().contains(event.position().toPoint()):
+            return
+        if self.region_at(event.position()) == pressed:
+            self.region_tapped.emit(pressed)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
@@ -135,7 +141,7 @@ class BodyMap(AnswerWidget):
         captions = {key: self.words(f"bodymap.{key}") for key in ("front", "back", "left", "right")}
         self.picture = BodyMapPicture(question.image, question.choice_ids(), captions, theme)
         self.picture.region_tapped.connect(self._toggle)
-        self.cards = ChoiceCards(question, ui, language, theme)
+        self.cards = ChoiceCards(question, ui, language, theme, paged=False)
         self.cards.changed.connect(self._cards_changed)
         self.summary = label("body", name="body_map_summary")
         right = vbox(self.cards, self.summary, 1, spacing=theme.gap_px, margins=0)

@@ -1,56 +1,158 @@
-"""Big choice cards for single, yes/no and multi questions. A tick and a fill mark the chosen ones."""
+"""Big choice cards for single, yes/no and multi questions. A tick and a fill mark the chosen ones.
+
+A list too long for the screen is shown in pages ("Choices 1 of 2"), never behind a scroll: the question screen
+says how tall the space is (`fit_to`), and each page holds the cards that fit it whole. The exclusive choices of a
+multi-choice list ("None of these") come last, on the last page, so on the safety question every red flag has
+been in view before "None of these" can be chosen (spec §2.1).
+
+"Not sure" / "Prefer not to say" choices are not cards here: the question screen shows them in one place and one
+look on every question (`unsure_choice`, `choose`).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy
 
-from kiosk.content.model import KIND_YES_NO, MULTI_KINDS
+from kiosk.content.model import KIND_YES_NO, MULTI_KINDS, SKIP_KINDS
 from kiosk.survey.values import toggle_choice
-from kiosk.ui.layout import button, hbox
+from kiosk.ui.layout import button
 from kiosk.ui.widgets.answer_widget import AnswerWidget
 from kiosk.ui.widgets.icons import tick_icon
 
 
 class ChoiceCards(AnswerWidget):
-    def __init__(self, question, ui, language, theme):
+    def __init__(self, question, ui, language, theme, paged: bool = True):
         super().__init__(question, ui, language, theme)
         self.multi = question.kind in MULTI_KINDS
+        self.paged = paged
         self._chosen: tuple[str, ...] = ()
         if question.kind == KIND_YES_NO:
             labels = [("yes", self.words("choice.yes")), ("no", self.words("choice.no"))]
         else:
             labels = [(choice.id, choice.label[language]) for choice in question.choices]
-        self.cards = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(theme.gap_px)
-        # Exclusive choices of a long list ("None of these", "Not sure") stay in view below it, never scrolled
-        # away: on the safety question a patient with no red flags must find "None of these" at once.
-        exclusive = {c.id for c in question.choices if c.exclusive} if self.multi and len(labels) > 4 else set()
-        self._pinned = QWidget() if exclusive else None
-        pinned_row = hbox(spacing=theme.gap_px, margins=0, parent=self._pinned) if exclusive else None
-        listed = [(choice_id, text) for choice_id, text in labels if choice_id not in exclusive]
-        columns = 1 if len(labels) <= 3 and not self.multi else 2   # row by row: left/right pairs sit side by side
+        unsure = [choice_id for choice_id, _text in labels if choice_id in SKIP_KINDS]
+        self.unsure_choice: str | None = unsure[0] if unsure and paged else None
+        labels = [(choice_id, text) for choice_id, text in labels if choice_id != self.unsure_choice]
+        exclusive = {c.id for c in question.choices if c.exclusive} if self.multi else set()
+        self.listed = [choice_id for choice_id, _text in labels if choice_id not in exclusive]
+        self.last = [choice_id for choice_id, _text in labels if choice_id in exclusive]
+        self.columns = 1 if len(labels) <= 3 and not self.multi else 2  # row by row: left/right pairs side by side
+        self.gap = theme.gap_px
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(self.gap)
         icon_px = max(24, theme.body_px)
-        for index, (choice_id, text) in enumerate([*listed, *[(c, t) for c, t in labels if c in exclusive]]):
+        # a short list (Yes / No) gets taller cards: bigger targets where there is room
+        self.card_px = round(theme.target_px * (1.4 if self.columns == 1 else 1.15))
+        self.cards = {}
+        for choice_id, text in labels:
             card = button("choice", text, lambda choice_id=choice_id: self._tapped(choice_id),
                           name=f"choice_{choice_id}", checkable=True, wrap=True)
-            card.setMinimumHeight(round(theme.target_px * 1.15))
             card.set_padding(max(8, theme.gap_px // 2), theme.gap_px)
             card.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
             card.setIconSize(QSize(icon_px, icon_px))
             card.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-            if choice_id in exclusive:
-                pinned_row.addWidget(card)
-            else:
-                grid.addWidget(card, index // columns, index % columns)
             self.cards[choice_id] = card
+        self.pages: list[list[str]] = [self.listed + self.last]
+        self.page = 0
+        self._fitted_to: tuple[int, int] | None = None
+        self._place()
 
-    def pinned_area(self) -> QWidget | None:
-        return self._pinned
+    # --- pages ------------------------------------------------------------------------------------------
+
+    def fit_to(self, width: int, height: int) -> bool:
+        """Lay the cards out in pages that fit `width` x `height` whole; True when the pages changed."""
+        if not self.paged or width <= 0 or height <= 0 or self._fitted_to == (width, height):
+            return False
+        self._fitted_to = (width, height)
+        pages = self._pages_for(width, height)
+        if pages == self.pages:
+            return False
+        self.pages = pages
+        self.page = min(self.page, len(pages) - 1)
+        self._place()
+        return True
+
+    def _pages_for(self, width: int, height: int) -> list[list[str]]:
+        gap = self.gap
+        column_px = max(1, (width - gap * (self.columns - 1)) // self.columns)
+        rows = [self.listed[i:i + self.columns] for i in range(0, len(self.listed), self.columns)]
+        if self.last:
+            rows.append(list(self.last))
+        pages: list[list[str]] = []
+        page: list[str] = []
+        used = 0
+        for row in rows:
+            row_width = column_px if row is not rows[-1] or not self.last else \
+                max(1, (width - gap * (len(row) - 1)) // len(row))
+            row_px = max(self._card_height(self.cards[choice_id], row_width) for choice_id in row)
+            needed = row_px + (gap if page else 0)
+            if page and used + needed > height:
+                pages.append(page)
+                page, used, needed = [], 0, row_px
+            page.extend(row)
+            used += needed
+        pages.append(page)
+        if len(pages) > 1 and self.last and all(choice_id in self.last for choice_id in pages[-1]):
+            # never a page of "None of these" alone: the last row of flags comes along
+            moved = pages[-2][-(len(pages[-2]) % self.columns or self.columns):]
+            pages[-2] = pages[-2][:len(pages[-2]) - len(moved)]
+            pages[-1] = moved + pages[-1]
+            if not pages[-2]:
+                pages.pop(-2)
+        return pages
+
+    def _card_height(self, card, width: int) -> int:
+        self._polish(card)
+        return card.heightForWidth(width)
+
+    def _polish(self, card) -> None:
+        """The stylesheet's min-height arrives with the polish: the card's own minimum is set after it."""
+        card.ensurePolished()
+        card.words.ensurePolished()
+        card.setMinimumHeight(self.card_px)
+
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def has_next_page(self) -> bool:
+        return self.page < len(self.pages) - 1
+
+    def show_page(self, index: int) -> None:
+        self.page = max(0, min(index, len(self.pages) - 1))
+        self._place()
+
+    def page_of(self, choice_id: str) -> int:
+        return next(i for i, page in enumerate(self.pages) if choice_id in page)
+
+    def _place(self) -> None:
+        """Put the current page's cards in the grid (the others hidden); the exclusive row spans the width."""
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+            card.hide()
+        shown = self.pages[self.page] if self.paged else self.listed + self.last
+        ordinary = [c for c in shown if c not in self.last]
+        for index, choice_id in enumerate(ordinary):
+            self.grid.addWidget(self.cards[choice_id], index // self.columns, index % self.columns)
+        row = (len(ordinary) + self.columns - 1) // self.columns
+        exclusive = [c for c in shown if c in self.last]
+        for index, choice_id in enumerate(exclusive):
+            # the exclusive choices share one full-width row, split evenly
+            span = max(1, self.columns // len(exclusive)) if len(exclusive) <= self.columns else 1
+            self.grid.addWidget(self.cards[choice_id], row + index // self.columns, (index * span) % self.columns,
+                                1, span)
+        for choice_id in shown:
+            self._polish(self.cards[choice_id])
+            self.cards[choice_id].show()
+
+    # --- answering --------------------------------------------------------------------------------------
+
+    def choose(self, choice_id: str) -> None:
+        """Choose as a tap on that card would (the screen's "Not sure" does this for a "not sure" choice)."""
+        self._tapped(choice_id)
 
     def _tapped(self, choice_id: str) -> None:
         if self.multi:
