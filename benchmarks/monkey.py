@@ -99,6 +99,7 @@ class Monkey:
         from kiosk.content import load_content
         from kiosk.ui.activity import STAFF_HOLD_MS
         from kiosk.ui.app import _install_recovery, make_application
+        from kiosk.alerts import FILE_NAME as ALERTS_FILE, AlertBoard, AlertStore
         from kiosk.ui.shell import PRINT_ANSWER_MS, KioskWindow
 
         config = SiteConfig(spool_dir=root / "spool", log_dir=root / "log",
@@ -108,7 +109,9 @@ class Monkey:
             raise RuntimeError("the built-in content has problems:\n" + "\n".join(map(str, problems)))
         self.app = make_application()
         self.config = config
-        window = KioskWindow(config, content, size=self.size)
+        # the run's own alerts file (real writes, as a kiosk makes them), never the user's data folder
+        window = KioskWindow(config, content, size=self.size,
+                             alert_board=AlertBoard(store=AlertStore(root / ALERTS_FILE)))
         self.window = window
         self.screen_of = {widget: screen for screen, widget in window.screens.items()}
         window.stack.currentChanged.connect(self._screen_changed)

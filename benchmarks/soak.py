@@ -137,6 +137,7 @@ READING_S = 1.0   # a simulated patient reads each new question this long before
 
 class Soak:
     def __init__(self, seed: int, printer, root: Path):
+        from kiosk.alerts import FILE_NAME as ALERTS_FILE, AlertBoard, AlertStore
         from kiosk.config import IdleTimes, SiteConfig
         from kiosk.startup import load_everything
         from kiosk.ui.app import make_application
@@ -147,7 +148,9 @@ class Soak:
                                  idle=IdleTimes(survey_seconds=30, countdown_seconds=20, explainer_seconds=60,
                                                 done_seconds=20, staff_seconds=60))
         self.app = make_application()
-        self.window = KioskWindow(self.config, loaded.content, size=(1280, 800))
+        # the run's own alerts file (real writes, as a kiosk makes them), never the user's data folder
+        self.window = KioskWindow(self.config, loaded.content, size=(1280, 800),
+                                  alert_board=AlertBoard(store=AlertStore(root / ALERTS_FILE)))
         self.window.show()
         self.window.idle.set_time_scale(TIME_SCALE_MS)
         self.window.start_background_work()  # as the kiosk does at startup
