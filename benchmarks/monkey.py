@@ -271,6 +271,9 @@ class Monkey:
         if self._forbidden(target):
             self.skipped += 1
             return
+        # Time passes between a monkey's taps, as for a patient: sometimes less than the answer gate's quiet time
+        # (the tap is ignored), sometimes more (spec 2.2). Without it every tap is a burst the gate ignores.
+        self.window.answer_gate.pass_time(self.rng.choice((0.0, 0.3, 0.8, 1.5)))
         QTest.mouseClick(target, Qt.LeftButton, Qt.NoModifier, target.mapFrom(self.window, point))
 
     def swipe(self) -> None:

@@ -111,6 +111,7 @@ class KioskWindow(QWidget):
         self._tickets = itertools.count(1)
         self.print_answer_ms = PRINT_ANSWER_MS
         self._theme_key = None
+        self._stale_screens: list = []   # screens not yet restyled for the current theme (see apply_theme)
         if size:
             self.resize(*size)
 
@@ -230,6 +231,7 @@ class KioskWindow(QWidget):
         self.current = target
         self.overlay.hide()
         self.confirm.dismiss()
+        self._restyle(self.screens[target])   # a screen not restyled since the last theme change: now
         self.stack.setCurrentWidget(self.screens[target])
         self.screens[target].entered()
         self.idle.set_rule(idle_rule(target, self.config))
@@ -442,14 +444,38 @@ class KioskWindow(QWidget):
         theme = self.theme()
         key = (theme.palette.name, theme.width, theme.height, theme.text_percent)
         if key != self._theme_key:
-            self._theme_key = key
-            self.setStyleSheet(stylesheet(theme))
+            first, self._theme_key = self._theme_key is None, key
+            # Each screen has its own stylesheet: restyling every widget of every screen at once (the explainer's
+            # pages included) made a text-size tap repaint in 360-950 ms (issue 17). The screen in view is
+            # restyled now; the others one per turn of the event loop after it has painted, or when shown.
+            self._theme, self._sheet = theme, stylesheet(theme)
+            self._stale_screens = list(self.screens.values())
             self.activity.corner_px = theme.target_px + theme.gap_px
-            for screen in self.screens.values():
-                screen.apply_theme(theme)
-            self.overlay.apply_theme(theme)
-            self.confirm.apply_theme(theme)
+            self._restyle(self.screens[self.current])
+            for part in (self.overlay, self.confirm):
+                part.setStyleSheet(self._sheet)
+                part.apply_theme(theme)
+            if first:
+                self._restyle_rest(all_now=True)   # at startup every screen gets its look at once
+            else:
+                after_next_paint(self.screens[self.current], self._restyle_rest)
         self.welcome.show_comfort(self.visit.text_percent, self.visit.high_contrast)
+
+    def _restyle(self, screen) -> None:
+        if screen in self._stale_screens:
+            self._stale_screens.remove(screen)
+            screen.setAttribute(Qt.WA_StyledBackground)   # the screen paints the page (the window has no sheet)
+            screen.setStyleSheet(f"{self._sheet}\n{type(screen).__name__} {{ background: "
+                                 f"{self._theme.palette.background}; }}")
+            screen.apply_theme(self._theme)
+
+    def _restyle_rest(self, all_now: bool = False) -> None:
+        """The screens not in view, one per turn of the event loop (a tap meanwhile waits for one at most)."""
+        while self._stale_screens:
+            self._restyle(self._stale_screens[0])
+            if not all_now:
+                QTimer.singleShot(0, self, self._restyle_rest)
+                return
 
     # --- Qt overrides -------------------------------------------------------------------------------
 

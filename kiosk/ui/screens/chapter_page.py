@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.content.model import BulletList, Chapter, Paragraph
 from kiosk.ui.layout import bullet_row, hbox, label, touch_scroll, vbox
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.svg_view import SvgView
 
 
@@ -16,7 +17,8 @@ class ChapterPage(QWidget):
     re-spaces it. Rebuilding would cost the tap its speed, and every new scroll area registers a Qt gesture
     type that is never given back."""
 
-    def __init__(self, chapter: Chapter, language: str, values: dict[str, str], theme: Theme):
+    def __init__(self, chapter: Chapter, language: str, values: dict[str, str], theme: Theme,
+                 more_below: str = ""):
         super().__init__()
         self.chapter_id = chapter.id
         self.language = language
@@ -35,7 +37,12 @@ class ChapterPage(QWidget):
         text = QWidget()
         self.column = vbox(self.title, *rows, 1, parent=text)
         self.scroll = touch_scroll(text)
-        self.row = hbox(self.picture, self.scroll, parent=self)
+        # a labelled control where the text runs on, under the picture (it covers no words)
+        self.more_below = MoreBelow(self.scroll, more_below, floating=False)
+        self.picture_column = vbox(self.picture, self.more_below.button, margins=0)
+        self.picture_column.setStretch(0, 1)
+        self.picture_column.setAlignment(self.more_below.button, Qt.AlignRight)
+        self.row = hbox(self.picture_column, self.scroll, parent=self)
         self.row.setStretch(0, 4)
         self.row.setStretch(1, 6)
         self.apply_theme(theme)
@@ -46,6 +53,7 @@ class ChapterPage(QWidget):
         self.column.setContentsMargins(0, 0, gap, 0)
         self.row.setSpacing(gap * 2)
         self.row.setContentsMargins(gap * 2, gap * 2, gap, gap * 2)
+        self.picture_column.setSpacing(gap)
         for layout in self._bullet_rows:
             layout.setSpacing(gap // 2)
         icon_px = max(theme.target_px, theme.text_px(28) * 3)

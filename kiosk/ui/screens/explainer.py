@@ -35,7 +35,9 @@ class ExplainerScreen(KioskScreen):
         self.dots = PageDots(len(self.chapters))
         self.page_label = label("muted", wrap=False, name="page_label")
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
-        self.top_row = hbox(self.menu_button, 1, self.dots, self.page_label, 1, self.start_over_button)
+        # The page count starts at the margin, like everything below it (a label: the staff corner stays free of
+        # controls); Chapters sits with Start over at the right.
+        self.top_row = hbox(self.page_label, 1, self.dots, 1, self.menu_button, self.start_over_button)
 
         self.chapter_stack = QStackedWidget()
         self.reader = card()
@@ -111,7 +113,7 @@ class ExplainerScreen(KioskScreen):
         gap, margin = theme.gap_px, theme.margin_px
         self.reading_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.reading_layout.setSpacing(gap)
-        self.top_row.setContentsMargins(theme.target_px + gap, 0, 0, 0)  # the staff corner stays free
+        self.top_row.setContentsMargins(0, 0, 0, 0)
         self.top_row.setSpacing(gap)
         self.dots.set_style(max(12, round(18 * theme.scale)), theme.palette.outline)
         for action in (self.back_button, self.next_button, self.check_button):
@@ -169,7 +171,8 @@ class ExplainerScreen(KioskScreen):
 
     def _build(self, key: tuple[str, int]) -> None:
         language, index = key
-        page = ChapterPage(self.chapters[index], language, self.clinic_values, self._theme)
+        page = ChapterPage(self.chapters[index], language, self.clinic_values, self._theme,
+                           self.content.ui.get("common.more_below", language))
         self.chapter_stack.addWidget(page)
         self._built[key] = page
 

@@ -8,11 +8,12 @@ visit ends and the screen is shown afresh.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
 
 from kiosk.ui.layout import button, card, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
-from kiosk.ui.theme import TEXT_SCALES, Theme
+from kiosk.ui.theme import BODY_PX, TEXT_SCALES, Theme
 from kiosk.ui.widgets.icons import tick_icon
 from kiosk.ui.widgets.svg_view import SvgView
 
@@ -106,13 +107,25 @@ class WelcomeScreen(KioskScreen):
         self.highlight_card.layout().setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
         self.highlight_picture.setMinimumHeight(round(theme.height * 0.3))
         icon_px = max(24, theme.body_px)
+        steady_px = max(24, round(BODY_PX * theme.scale))   # the size buttons' tick: the same at every text size
+        pad_h = max(16, theme.target_px // 3)
         for choice in [*self.language_buttons.values(), *self.text_size_buttons.values(), self.contrast_button]:
-            choice.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
-            choice.setIconSize(QSize(icon_px, icon_px))
+            size_px = steady_px if choice in self.text_size_buttons.values() else icon_px
+            choice.setIcon(tick_icon(theme.palette.on_selected, size_px * 2))
+            choice.setIconSize(QSize(size_px, size_px))
+        for choice in [*self.language_buttons.values(), self.contrast_button]:
+            # the tick's room on the left is matched on the right, so "Español" sits in the middle of its button
+            choice.setStyleSheet(f"padding-right: {pad_h + icon_px}px;")
         for percent, choice in self.text_size_buttons.items():
-            font = choice.font()
-            font.setPixelSize(round(theme.text_px(28) * TEXT_SCALES[percent] / TEXT_SCALES[theme.text_percent]))
-            choice.setStyleSheet(f"font-size: {font.pixelSize()}px;")
+            size = round(BODY_PX * theme.scale * TEXT_SCALES[percent])   # each "A" shows its own size, always
+            choice.setStyleSheet(f"font-size: {size}px; padding-right: {pad_h + steady_px}px;")
+        # "Text size" takes the room its longest wording needs at the largest text, so a size tap never moves the
+        # buttons beside it (issue 17: they moved ~100 px, and a second tap on the same spot hit nothing)
+        font = QFont(self.text_size_label.font())
+        font.setPixelSize(round(BODY_PX * theme.scale * max(TEXT_SCALES.values())))
+        widest = max(QFontMetrics(font).horizontalAdvance(self.content.ui.get("comfort.text_size", language))
+                     for language in self.content.languages)
+        self.text_size_label.setFixedWidth(widest + gap)
         for action in (self.check_button, self.learn_button):
             action.setMinimumHeight(round(theme.target_px * 1.25))
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)

@@ -13,11 +13,19 @@ ARROW = "\u2193"   # a down arrow: the words say it too, so it is never the only
 
 
 class MoreBelow(QObject):
-    def __init__(self, area: QScrollArea, text: str = "", name: str = "more_below"):
+    def __init__(self, area: QScrollArea, text: str = "", name: str = "more_below", floating: bool = True):
+        """`floating`: over the bottom right of the area; else the caller puts `button` in a layout (its room is
+        kept while it is hidden, so nothing moves)."""
         super().__init__(area)
         self.area = area
+        self.floating = floating
         self.button: QPushButton = button("primary", on_click=self.scroll_down, name=name)
-        self.button.setParent(area)
+        if floating:
+            self.button.setParent(area)
+        else:
+            policy = self.button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.button.setSizePolicy(policy)
         self.button.hide()
         self.margin_px = 16
         self.set_text(text)
@@ -46,13 +54,15 @@ class MoreBelow(QObject):
 
     def update(self) -> None:
         needed = self.is_needed()
-        if needed:
+        if needed and self.floating:
             self.button.adjustSize()
             self._place()
             self.button.raise_()
         self.button.setVisible(needed)
 
     def _place(self) -> None:
+        if not self.floating:
+            return
         viewport = self.area.viewport().geometry()
         size = self.button.sizeHint()
         self.button.resize(size)
