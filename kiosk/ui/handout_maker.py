@@ -31,6 +31,7 @@ log = logging.getLogger("kiosk.handout")
 class PreparedHandout:
     documents: "Documents"  # noqa: F821 - kiosk.handout.documents, imported on the worker
     preview: QImage  # the first page, on white
+    pages: tuple = ()  # every page, on white (the preview screen lets the patient look at each, large)
 
 
 class HandoutMaker(QObject):
@@ -73,9 +74,32 @@ class HandoutMaker(QObject):
 
             documents = make_documents(self.content, self.config, answers, language, now)
             preview = first_page_image(documents.handout, self.preview_width_px)
+            pages = (preview, *page_images(documents.handout, self.preview_width_px, start=1))
         except Exception:  # noqa: BLE001 - the patient gets a calm message; the log gets the type and stack
             log_unhandled(log, *sys.exc_info())
             self.prepare_failed.emit(ticket)
             return
         log.info("handout.prepared bytes=%d", len(documents.handout))
-        self.prepared.emit(ticket, PreparedHandout(documents, preview))
+        self.prepared.emit(ticket, PreparedHandout(documents, preview, pages))
+
+
+def page_images(pdf: bytes, width_px: int, start: int = 0) -> list[QImage]:
+    """Pages `start`.. of a PDF as images `width_px` wide, on white (like qt_pdf.first_page_image)."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtGui import QPainter
+
+    from kiosk.qt_pdf import open_pdf
+
+    images = []
+    with open_pdf(pdf) as document:
+        for index in range(start, document.pageCount()):
+            page = document.pagePointSize(index)
+            size = QSize(width_px, round(width_px * page.height() / page.width()))
+            rendered = document.render(index, size)
+            image = QImage(size, QImage.Format_RGB32)
+            image.fill(Qt.white)
+            painter = QPainter(image)
+            painter.drawImage(0, 0, rendered)
+            painter.end()
+            images.append(image)
+    return images

@@ -302,7 +302,7 @@ class KioskWindow(QWidget):
         if ticket != self.visit.ticket:
             return  # that visit has ended, or its answers changed since: drop these documents unseen
         self.visit.prepared = prepared
-        self.handout.show_preview(prepared.preview)
+        self.handout.show_preview(prepared.preview, prepared.pages)
 
     def _handout_failed(self, ticket: int) -> None:
         if ticket == self.visit.ticket:

@@ -81,3 +81,29 @@ def test_a_long_explainer_page_has_a_labelled_more_below_control(qtbot, make_win
     while more.isVisible():
         click(qtbot, more)
     assert bar.value() == bar.maximum()
+
+
+def test_every_page_of_the_handout_can_be_looked_at(qtbot, make_window):
+    from kiosk.qt_pdf import page_count
+
+    window = make_window(size=(1280, 800))
+    click(qtbot, window.welcome.check_button)
+    walk_to_review(qtbot, window)
+    click(qtbot, window.review.finish_button)
+    screen = window.handout
+    qtbot.waitUntil(lambda: screen.state == "ready", timeout=EVENTUALLY_MS)
+    pages = page_count(window.visit.prepared.documents.handout)
+    assert pages >= 2 and len(screen.pages) == pages
+    assert not screen.previous_page_button.isEnabled()
+    seen = [screen.preview.image]
+    for number in range(2, pages + 1):
+        click(qtbot, screen.next_page_button)
+        assert screen.page_label.text() == f"Page {number} of {pages}"
+        seen.append(screen.preview.image)
+    assert not screen.next_page_button.isEnabled()
+    assert len({id(image) for image in seen}) == pages                 # a different page each time
+    click(qtbot, screen.previous_page_button)
+    assert screen.preview.image is seen[-2]
+    # large: the page takes most of the screen's width-or-height it can
+    page = screen.preview.page_rect()
+    assert page.height() >= window.height() * 0.75

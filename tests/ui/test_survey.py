@@ -23,6 +23,7 @@ def start(qtbot, window, language="en"):
         click(qtbot, window.welcome.language_buttons[language])
     click(qtbot, window.welcome.check_button)
     assert window.current is Screen.SURVEY
+    qtbot.waitUntil(lambda: window.answer_gate.painted, timeout=EVENTUALLY_MS)   # what the patient sees
     return window.question
 
 

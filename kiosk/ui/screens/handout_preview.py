@@ -1,4 +1,6 @@
-"""After the review: the first page of the patient's own handout, and one big Print button.
+"""After the review: the patient's own handout, page by page, large, and one big Print button.
+
+Every page can be looked at: "Page 1 of 4" with a previous and a next page button under the page (issue 17).
 
 The handout is made on a worker thread; until it arrives the page says so, and Print waits disabled. If it
 cannot be made, the patient is told to ask the front desk; never a spinner that never ends.
@@ -69,7 +71,15 @@ class HandoutScreen(KioskScreen):
     def __init__(self, content, parent=None):
         super().__init__(content, parent)
         self.state = "empty"  # empty -> preparing -> ready | failed
+        self.pages: tuple = ()
+        self.page_index = 0
         self.preview = PagePreview()
+        self.previous_page_button = button("secondary", "\u2190", self._previous_page, name="previous_page_button")
+        self.next_page_button = button("secondary", "\u2192", self._next_page, name="next_page_button")
+        self.page_label = label("body", wrap=False, align=Qt.AlignCenter, name="handout_page_label")
+        self.page_row = hbox(self.previous_page_button, 1, self.page_label, 1, self.next_page_button)
+        self.preview_column = vbox(self.preview, self.page_row, margins=0)
+        self.preview_column.setStretch(0, 1)
         self.title = label("title", name="handout_title")
         self.hint = label("body", name="handout_hint")
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
@@ -81,17 +91,38 @@ class HandoutScreen(KioskScreen):
             wrapped.set_alignment(Qt.AlignCenter)
         self.side = vbox(hbox(1, self.start_over_button), self.title, self.hint, 1, self.print_button,
                          self.done_button, self.change_button)
-        self.page = hbox(self.preview, self.side, parent=self)
-        self.page.setStretch(0, 5)
-        self.page.setStretch(1, 4)
+        self.page = hbox(self.preview_column, self.side, parent=self)
+        self.page.setStretch(0, 7)   # the page as large as the screen allows: it is for reading
+        self.page.setStretch(1, 3)
         self._show_state("empty")
 
     def preparing(self) -> None:
         self._show_state("preparing")
 
-    def show_preview(self, image: QImage) -> None:
-        self.preview.show_image(image)
+    def show_preview(self, image: QImage, pages: tuple = ()) -> None:
+        self.pages = tuple(pages) or (image,)
+        self._show_page(0)
         self._show_state("ready")
+
+    def _show_page(self, index: int) -> None:
+        self.page_index = max(0, min(index, len(self.pages) - 1))
+        self.preview.show_image(self.pages[self.page_index] if self.pages else None)
+        self._update_page_row()
+
+    def _previous_page(self) -> None:
+        self._show_page(self.page_index - 1)
+
+    def _next_page(self) -> None:
+        self._show_page(self.page_index + 1)
+
+    def _update_page_row(self) -> None:
+        count = len(self.pages) if self.state == "ready" or self.pages else 0
+        for widget in (self.previous_page_button, self.next_page_button, self.page_label):
+            widget.setVisible(count > 1)
+        if count > 1:
+            self.page_label.setText(self.ui_text("explainer.page_of", current=self.page_index + 1, total=count))
+            self.previous_page_button.setEnabled(self.page_index > 0)
+            self.next_page_button.setEnabled(self.page_index < count - 1)
 
     def show_failure(self) -> None:
         self._show_state("failed")
@@ -99,12 +130,15 @@ class HandoutScreen(KioskScreen):
     def _show_state(self, state: str) -> None:
         self.state = state
         if state != "ready":
+            self.pages, self.page_index = (), 0
+        if state != "ready":
             self.preview.show_message(self.ui_text("handout.preparing") if state == "preparing" else
                                       self.ui_text("handout.failed") if state == "failed" else "")
         self.print_button.setEnabled(state == "ready")
         self.print_button.setVisible(state != "failed")
         self.done_button.setVisible(state == "failed")
         self.hint.setText(self.ui_text("handout.failed") if state == "failed" else self.ui_text("handout.hint"))
+        self._update_page_row()
 
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("handout.title"))
@@ -125,6 +159,10 @@ class HandoutScreen(KioskScreen):
         self.preview.setFont(font)
         for widget in (self.print_button, self.done_button, self.change_button):
             widget.setMinimumHeight(round(theme.target_px * 1.4))
+        self.preview_column.setSpacing(gap)
+        for widget in (self.previous_page_button, self.next_page_button):
+            widget.setMinimumWidth(round(theme.target_px * 1.5))
+            widget.setAccessibleName(widget.objectName().replace("_", " "))
 
     def reset(self) -> None:
         """The preview shows the patient's own words: gone with the visit."""

@@ -64,6 +64,11 @@ class TextEntry(AnswerWidget):
             column += span
         for index in range(columns):
             grid.setColumnStretch(index, 1)
+        # every key one height (letters are in heading type, Space and Delete in body type, Done is a button)
+        pad_v = max(8, theme.target_px // 6)
+        key_px = max(theme.target_px, round(theme.heading_px * 1.25) + 2 * (pad_v + theme.border_px))
+        for key in self.keys.values():
+            key.setFixedHeight(key_px)
         vbox(self.display_box, grid, 1, spacing=theme.gap_px, margins=0, parent=self)
         self._show()
 

@@ -30,7 +30,14 @@ class NumberButtons(AnswerWidget):
             low = label("body", f"{question.min} = {question.low_label[language]}" if question.low_label else "")
             high = label("body", f"{question.max} = {question.high_label[language]}" if question.high_label else "",
                          align=Qt.AlignRight)
-            anchors = hbox(low, 1, high, spacing=theme.gap_px, margins=0)
+            # two equal halves, both from the top: a 10-anchor that wraps stays in line with the 0-anchor
+            low.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+            high.setAlignment(Qt.AlignRight | Qt.AlignTop)
+            anchors = hbox(low, high, spacing=theme.gap_px * 2, margins=0)
+            anchors.setStretch(0, 1)
+            anchors.setStretch(1, 1)
+            anchors.setAlignment(low, Qt.AlignTop)
+            anchors.setAlignment(high, Qt.AlignTop)
         vbox(row, anchors, 1, spacing=theme.gap_px, margins=0, parent=self)
 
     def _tapped(self, number: int) -> None:
