@@ -12,9 +12,10 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.ui.layout import button, hbox, label, vbox
+from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.more_below import MoreBelow
 
 
 # The page is white paper in every theme (high contrast included), so its message is always dark ink.
@@ -28,16 +29,29 @@ class PagePreview(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.message = ""
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setObjectName("handout_preview")
 
     def show_image(self, image: QImage | None) -> None:
         self.image = image
+        self.updateGeometry()
         self.update()
 
     def show_message(self, message: str) -> None:
         self.image, self.message = None, message
+        self.updateGeometry()
         self.update()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return self.image is not None
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """A page is shown as wide as the room allows (to be read), as tall as that makes it (it scrolls)."""
+        if self.image is None:
+            return -1
+        return round((width - 8) * self.image.height() / self.image.width()) + 8
 
     def page_rect(self) -> QRectF:
         ratio = (self.image.height() / self.image.width()) if self.image else 11 / 8.5
@@ -78,7 +92,9 @@ class HandoutScreen(KioskScreen):
         self.next_page_button = button("secondary", "\u2192", self._next_page, name="next_page_button")
         self.page_label = label("body", wrap=False, align=Qt.AlignCenter, name="handout_page_label")
         self.page_row = hbox(self.previous_page_button, 1, self.page_label, 1, self.next_page_button)
-        self.preview_column = vbox(self.preview, self.page_row, margins=0)
+        self.preview_scroll = touch_scroll(self.preview)   # the page as wide as the room: it scrolls down
+        self.more_below = MoreBelow(self.preview_scroll)
+        self.preview_column = vbox(self.preview_scroll, self.page_row, margins=0)
         self.preview_column.setStretch(0, 1)
         self.title = label("title", name="handout_title")
         self.hint = label("body", name="handout_hint")
@@ -107,6 +123,7 @@ class HandoutScreen(KioskScreen):
     def _show_page(self, index: int) -> None:
         self.page_index = max(0, min(index, len(self.pages) - 1))
         self.preview.show_image(self.pages[self.page_index] if self.pages else None)
+        self.preview_scroll.verticalScrollBar().setValue(0)
         self._update_page_row()
 
     def _previous_page(self) -> None:
@@ -143,6 +160,7 @@ class HandoutScreen(KioskScreen):
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("handout.title"))
         self.preview.setAccessibleName(self.ui_text("handout.preview_alt"))
+        self.more_below.set_text(self.ui_text("common.more_below"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.print_button.setText(self.ui_text("handout.print"))
         self.change_button.setText(self.ui_text("handout.change"))
@@ -160,6 +178,7 @@ class HandoutScreen(KioskScreen):
         for widget in (self.print_button, self.done_button, self.change_button):
             widget.setMinimumHeight(round(theme.target_px * 1.4))
         self.preview_column.setSpacing(gap)
+        self.more_below.set_margin(gap)
         for widget in (self.previous_page_button, self.next_page_button):
             widget.setMinimumWidth(round(theme.target_px * 1.5))
             widget.setAccessibleName(widget.objectName().replace("_", " "))
