@@ -265,6 +265,8 @@ class KioskWindow(QWidget):
             self.go(Screen.ALERT_EMERGENCY)
         else:
             self.urgent.show_symptoms(flagged)
+            # its "Go on" fills the bottom, where Next was: a double tap must not skip the message unseen
+            self.answer_gate.arm(self.urgent, self.urgent.continue_button)
             self.go(Screen.ALERT_URGENT)
         return True
 

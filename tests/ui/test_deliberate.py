@@ -12,7 +12,7 @@ from kiosk.handout.summary import build_summary
 from kiosk.survey.outcome import compute_outcome
 from kiosk.ui.answer_gate import HOLD_S, QUIET_S, ManualClock
 from kiosk.ui.shell import Screen
-from tests.ui.drive import EVENTUALLY_MS, SKIP, TYPICAL, answer_current, click, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, SKIP, TYPICAL, answer_current, click, reveal, walk_to_review
 
 pytestmark = pytest.mark.ui
 
@@ -222,3 +222,25 @@ def test_not_sure_by_any_control_is_recorded_as_that_answer(qtbot, make_window, 
     for question_id, label in shipped_content.handout.summary.rows:
         if question_id in expected:
             assert rows[label[staff]] != not_answered, question_id
+
+
+def test_a_double_tap_on_next_does_not_skip_the_urgent_message(qtbot, make_window):
+    window, clock = start_with_clock(qtbot, make_window)
+    screen = window.question
+    widget = screen.answer_widget
+    reveal(qtbot, window, widget.cards["dark_urine"])
+    click(qtbot, widget.cards["dark_urine"])
+    while widget.has_next_page():
+        click(qtbot, screen.next_button)
+    ready_to_answer(qtbot, window, clock)
+    spot = spot_of(window, screen.next_button)
+    tap_at(qtbot, window, spot)
+    assert window.current is Screen.ALERT_URGENT
+    assert window.childAt(spot) is window.urgent.continue_button or \
+        window.urgent.continue_button.isAncestorOf(window.childAt(spot))   # the finger is on "Go on" now
+    clock.advance(0.15)
+    tap_at(qtbot, window, spot)
+    assert window.current is Screen.ALERT_URGENT                          # the message stays until read
+    ready_to_answer(qtbot, window, clock)
+    tap_at(qtbot, window, spot)
+    assert window.current is Screen.SURVEY
