@@ -137,6 +137,9 @@ class HandoutScreen(KioskScreen):
         for widget in (self.previous_page_button, self.next_page_button, self.page_label):
             widget.setVisible(count > 1)
         if count > 1:
+            self.page_label.ensurePolished()   # its room is set now, for the widest number: nothing moves, nothing clips
+            widest = max(self.ui_text("explainer.page_of", current=n, total=count) for n in range(1, count + 1))
+            self.page_label.setMinimumWidth(self.page_label.fontMetrics().horizontalAdvance(widest) + 8)
             self.page_label.setText(self.ui_text("explainer.page_of", current=self.page_index + 1, total=count))
             self.previous_page_button.setEnabled(self.page_index > 0)
             self.next_page_button.setEnabled(self.page_index < count - 1)
