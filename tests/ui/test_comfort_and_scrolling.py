@@ -22,7 +22,8 @@ def test_the_text_size_buttons_stay_put_and_the_screen_in_view_is_restyled_first
     buttons = window.welcome.text_size_buttons
 
     def places():
-        return [(b.mapTo(window, b.rect().topLeft()).toTuple(), b.size().toTuple()) for b in buttons.values()]
+        controls = [*buttons.values(), *window.welcome.language_buttons.values(), window.welcome.contrast_button]
+        return [(b.mapTo(window, b.rect().topLeft()).toTuple(), b.size().toTuple()) for b in controls]
 
     where = places()
     for percent in [*TEXT_SCALES, *reversed(TEXT_SCALES)]:

@@ -126,6 +126,16 @@ class WelcomeScreen(KioskScreen):
         widest = max(QFontMetrics(font).horizontalAdvance(self.content.ui.get("comfort.text_size", language))
                      for language in self.content.languages)
         self.text_size_label.setFixedWidth(widest + gap)
+        # The language and contrast buttons keep the width their words need at the largest text (bold), so a size
+        # tap does not move them either
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        largest_icon = max(24, font.pixelSize())
+        frame = 2 * (pad_h + theme.border_px) + 2 * largest_icon + 12
+        for choice in self.language_buttons.values():
+            choice.setMinimumWidth(metrics.horizontalAdvance(choice.text()) + frame)
+        self.contrast_button.setMinimumWidth(max(metrics.horizontalAdvance(self.content.ui.get(
+            "comfort.high_contrast", language)) for language in self.content.languages) + frame)
         for action in (self.check_button, self.learn_button):
             action.setMinimumHeight(round(theme.target_px * 1.25))
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
