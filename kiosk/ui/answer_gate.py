@@ -134,6 +134,18 @@ class AnswerGate(QObject):
     def covers(self, widget: QWidget) -> bool:
         return any(root is widget or root.isAncestorOf(widget) for root in self._roots)
 
+    def take_choice(self) -> bool:
+        """A choice made without a tap (Enter or Space on the focused control, kiosk/ui/keys.py): the same rule as
+        a tap, and it counts as one for the quiet time. True when the choice may act."""
+        now = self.clock()
+        allowed = self._allows(now)
+        self._last_tap = now
+        if allowed:
+            self._open = True
+        else:
+            self.ignored_taps += 1
+        return allowed
+
     def would_take_tap(self) -> bool:
         """Whether a tap now would reach the screen."""
         return self._allows(self.clock())

@@ -244,3 +244,16 @@ def test_a_double_tap_on_next_does_not_skip_the_urgent_message(qtbot, make_windo
     ready_to_answer(qtbot, window, clock)
     tap_at(qtbot, window, spot)
     assert window.current is Screen.SURVEY
+
+
+def test_a_choice_by_key_follows_the_same_rule_as_a_tap(qtbot, make_window):
+    """For the key navigator (kiosk/ui/keys.py): Enter twice on a question just shown acts at most once."""
+    window, clock = start_with_clock(qtbot, make_window)
+    answer_current(qtbot, window, ["none"])
+    gate = window.answer_gate
+    qtbot.waitUntil(lambda: gate.painted, timeout=EVENTUALLY_MS)
+    assert not gate.take_choice()                 # at once: the question was just painted
+    clock.advance(QUIET_S - 0.1)
+    assert not gate.take_choice()                 # a burst of key presses keeps it waiting
+    clock.advance(QUIET_S)
+    assert gate.take_choice()
