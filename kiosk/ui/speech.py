@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger("kiosk.speech")
 
@@ -93,6 +93,15 @@ class _Voice(QObject):
         if self._engine is not None:
             self._engine.stop()
 
+    @Slot()
+    def close(self) -> None:
+        """On the speech thread, before it ends: no engine signal may reach this object once it is gone."""
+        if self._engine is not None:
+            self._engine.stateChanged.disconnect()
+            self._engine.stop()
+            self._engine.deleteLater()
+            self._engine = None
+
 
 class Speaker(QObject):
     """The GUI thread's handle on the voice. Turned on per visit; everything it does returns at once."""
@@ -102,6 +111,7 @@ class Speaker(QObject):
     said = Signal(str, str)           # what the engine was given (tests; never logged)
     _speak = Signal(str, str, float, float)
     _stop = Signal()
+    _close = Signal()
 
     def __init__(self, engine_name: str = "", parent: QObject | None = None):
         super().__init__(parent)
@@ -123,6 +133,7 @@ class Speaker(QObject):
         self._voice.moveToThread(self._thread)
         self._speak.connect(self._voice.speak)
         self._stop.connect(self._voice.stop)
+        self._close.connect(self._voice.close, Qt.BlockingQueuedConnection)
         self._voice.speaking.connect(self._on_speaking)
         self._voice.started.connect(self._on_started)
         self._voice.said.connect(self.said)
@@ -161,7 +172,7 @@ class Speaker(QObject):
 
     def shutdown(self) -> None:
         if self._thread is not None:
-            self._stop.emit()
+            self._close.emit()          # waits until the engine is stopped and cut off, on its own thread
             self._thread.quit()
             self._thread.wait()
             self._thread = None
