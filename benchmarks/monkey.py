@@ -111,7 +111,8 @@ class Monkey:
         self.config = config
         # the run's own alerts file (real writes, as a kiosk makes them), never the user's data folder
         window = KioskWindow(config, content, size=self.size,
-                             alert_board=AlertBoard(store=AlertStore(root / ALERTS_FILE)))
+                             alert_board=AlertBoard(store=AlertStore(root / ALERTS_FILE)),
+                             speech_engine="mock")   # Qt's mock voice: a patient may press Help
         self.window = window
         self.screen_of = {widget: screen for screen, widget in window.screens.items()}
         window.stack.currentChanged.connect(self._screen_changed)

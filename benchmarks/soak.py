@@ -150,7 +150,8 @@ class Soak:
         self.app = make_application()
         # the run's own alerts file (real writes, as a kiosk makes them), never the user's data folder
         self.window = KioskWindow(self.config, loaded.content, size=(1280, 800),
-                                  alert_board=AlertBoard(store=AlertStore(root / ALERTS_FILE)))
+                                  alert_board=AlertBoard(store=AlertStore(root / ALERTS_FILE)),
+                                  speech_engine="mock")   # Qt's mock voice
         self.window.show()
         self.window.idle.set_time_scale(TIME_SCALE_MS)
         self.window.start_background_work()  # as the kiosk does at startup

@@ -83,8 +83,9 @@ def make_window(qtbot, shipped_content, config):
     make_application()
     windows = []
 
-    def make(size=(1280, 800), site_config=None, content=None):
-        window = KioskWindow(site_config or config, content or shipped_content, size=size)
+    def make(size=(1280, 800), site_config=None, content=None, speech_engine="mock"):
+        # Qt's mock speech engine: it reports what it was asked to say (a real engine is tests/ui/test_speech.py's)
+        window = KioskWindow(site_config or config, content or shipped_content, size=size, speech_engine=speech_engine)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -32,3 +32,11 @@ def test_touch_targets_are_12mm_and_never_below_64px(width, height, dpi):
     assert theme.target_px >= 64
     assert theme.target_px / dpi * 25.4 >= 12.0 - 0.2  # rounding to whole pixels
     assert theme.gap_px >= 8
+
+
+def test_the_focus_ring_stands_out_from_the_page_in_both_colour_schemes():
+    from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, contrast_ratio
+
+    for palette in (STANDARD, HIGH_CONTRAST):
+        assert contrast_ratio(palette.focus, palette.background) >= 3.0, palette.name
+        assert contrast_ratio(palette.focus, palette.surface) >= 3.0, palette.name

@@ -18,6 +18,13 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "common.next": (),
     "common.done": (),
     "common.more_below": (),
+    # Speech and keys (spec §7): the Listen control, how a control's state is said, the Help key
+    "speech.listen": (),
+    "speech.selected": (),
+    "speech.not_selected": (),
+    "speech.position": ("current", "total"),
+    "speech.unavailable": (),
+    "speech.help": (),
     # "Start over" asks first (spec §6); keeping the answers is the default
     "confirm.start_over.title": (),
     "confirm.start_over.keep": (),

@@ -17,6 +17,9 @@ class IdleRule:
     warn: bool = False
 
 
+SPEECH_PAUSE_MAX_SECONDS = 120   # the longest screen takes about a minute to read at the slowest rate
+
+
 class IdleClock(QObject):
     """Emits `warning_started`, `countdown(seconds_left)` and `expired` as the quiet time runs out."""
 
@@ -36,10 +39,18 @@ class IdleClock(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(ms_per_second)
         self._tick.timeout.connect(self._on_tick)
+        self._speech_cap = QTimer(self)
+        self._speech_cap.setSingleShot(True)
+        self._speech_cap.timeout.connect(lambda: self.speech_reading(False))
 
     @property
     def warning(self) -> bool:
         return self._tick.isActive()
+
+    @property
+    def running(self) -> bool:
+        """The quiet time or the countdown is running (not while speech reads, nor on a screen without a rule)."""
+        return self._quiet.isActive() or self._tick.isActive()
 
     @property
     def seconds_left(self) -> int:
@@ -67,8 +78,21 @@ class IdleClock(QObject):
         self._tick.stop()
         self.restart()
 
+    def speech_reading(self, reading: bool) -> None:
+        """While speech reads, the quiet time does not run (spec §6): it starts again when the reading ends. An
+        engine that never says it has finished cannot keep a visit's answers on screen: after
+        SPEECH_PAUSE_MAX_SECONDS the clock runs again whatever the engine says."""
+        if reading and not self.warning:
+            self._quiet.stop()
+            self._speech_cap.start(SPEECH_PAUSE_MAX_SECONDS * self.ms_per_second)
+        elif not reading:
+            self._speech_cap.stop()
+            self.restart()   # the end of a reading counts as activity
+
     def restart(self) -> None:
         self._quiet.stop()
+        if self._speech_cap.isActive():
+            return   # speech is reading: the quiet time starts when it ends
         if self._rule is not None and not self.warning:
             self._quiet.start(self._rule.quiet_seconds * self.ms_per_second)
 
@@ -76,6 +100,7 @@ class IdleClock(QObject):
         self._rule = None
         self._quiet.stop()
         self._tick.stop()
+        self._speech_cap.stop()
 
     def _quiet_time_over(self) -> None:
         if self._rule is None:

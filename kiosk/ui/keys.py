@@ -15,20 +15,24 @@ never shows the focus ring. Typing into a text field (the first name) reaches it
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 CHOOSE_KEYS = frozenset({Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Select})
 BACK_KEYS = frozenset({Qt.Key_Escape, Qt.Key_Back})
 HELP_KEYS = frozenset({Qt.Key_F1, Qt.Key_Help, Qt.Key_Question})
+POINTER_PRESSES = frozenset({QEvent.MouseButtonPress, QEvent.TouchBegin, QEvent.TabletPress})
 DIRECTIONS = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1), Qt.Key_Down: (0, 1)}
 
 
 def focusable_controls(window: QWidget) -> list[QWidget]:
-    """The controls a key can reach: shown, enabled, and taking focus from keys."""
+    """The controls a key can reach: shown, enabled, and taking focus from keys. Qt leaves Tab focus only to
+    the chosen button of a one-of group (Tab visits the group once); the arrows reach all of them."""
     return [widget for widget in window.findChildren(QWidget)
-            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.TabFocus
-            and widget.window() is window]
+            if widget.isVisible() and widget.isEnabled() and widget.window() is window
+            and (widget.focusPolicy() & Qt.TabFocus or isinstance(widget, QAbstractButton) and widget.group())]
 
 
 def nearest_in_direction(origin: QWidget, candidates: list[QWidget], direction: tuple[int, int]) -> QWidget | None:
@@ -62,9 +66,11 @@ class KeyNavigator(QObject):
     help_pressed = Signal()
     moved = Signal(QWidget)      # focus went to this control by a key (speech reads it)
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, may_choose: Callable[[QWidget], bool] = lambda widget: True):
         super().__init__(window)
         self._window = window
+        self._may_choose = may_choose   # the shell's answer gate: Enter on a question just shown waits too
+        self.active = False   # the patient is using keys (until the next touch): new screens get a focused control
         # Only keys move focus (controls take Qt.TabFocus), so every focus change is a key's doing; Tab and
         # Shift+Tab are Qt's own focus chain, in the order each screen builds its controls (reading order).
         QApplication.instance().focusChanged.connect(self._focus_changed)
@@ -74,8 +80,12 @@ class KeyNavigator(QObject):
             self.moved.emit(new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in POINTER_PRESSES:
+            self.active = False
+            return False
         if event.type() != QEvent.KeyPress or not self._window.isVisible():
             return False
+        self.active = True
         key = event.key()
         focused = QApplication.focusWidget()
         typing = isinstance(focused, QLineEdit)
@@ -88,10 +98,18 @@ class KeyNavigator(QObject):
         if key in DIRECTIONS and not (typing and key in (Qt.Key_Left, Qt.Key_Right)):
             return self._move(focused, DIRECTIONS[key])
         if key in CHOOSE_KEYS and isinstance(focused, QAbstractButton) and not event.isAutoRepeat():
-            if focused.isEnabled() and focused.isVisible():
+            if focused.isEnabled() and focused.isVisible() and self._may_choose(focused):
                 focused.click()
             return True
         return False
+
+    def focus_first(self, root: QWidget, preferred: list[QWidget] = ()) -> None:
+        """A new screen for a keys user: focus its first answer (`preferred`), else its top-left control."""
+        shown = [widget for widget in preferred if widget.isVisible() and widget.isEnabled()]
+        controls = shown or [widget for widget in self._controls() if root.isAncestorOf(widget)]
+        if controls:
+            first = controls[0] if shown else min(controls, key=_reading_position)
+            first.setFocus(Qt.TabFocusReason)
 
     def _controls(self) -> list[QWidget]:
         return focusable_controls(self._window)
@@ -107,3 +125,8 @@ class KeyNavigator(QObject):
         if target is not None:
             target.setFocus(Qt.TabFocusReason)
         return True
+
+
+def _reading_position(widget: QWidget) -> tuple[int, int]:
+    point = widget.mapToGlobal(widget.rect().topLeft())
+    return point.y(), point.x()

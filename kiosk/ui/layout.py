@@ -34,7 +34,7 @@ def button(role: str, text: str = "", on_click: Callable[[], None] | None = None
         widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
     widget.setProperty("role", role)
     widget.setCheckable(checkable)
-    widget.setFocusPolicy(Qt.NoFocus)
+    widget.setFocusPolicy(Qt.TabFocus)   # keys reach it; a tap never gives it focus (no ring after a tap)
     widget.setCursor(Qt.PointingHandCursor)
     if name:
         widget.setObjectName(name)

@@ -127,3 +127,29 @@ def _number_name(question: Question, ui: UiStrings, language: str, number: int) 
     if number == question.max and question.high_label is not None:
         return f"{number}, {question.high_label[language]}"
     return str(number)
+
+
+def words_says(ui: UiStrings, language: str, title_key: str, *text_keys: str, **values) -> ScreenSays:
+    """A screen that says a title and some sentences from content/ui.yaml (alerts, review, handout, done)."""
+    return ScreenSays(language, ui.get(title_key, language, **values),
+                      tuple(ui.get(key, language, **values) for key in text_keys))
+
+
+def welcome_says(ui: UiStrings, language: str, languages: tuple[str, ...]) -> ScreenSays:
+    choices = tuple(Control(code, ui.language_names[code], ROLE_CHOICE, code == language) for code in languages)
+    actions = tuple(Control(key, ui.get(f"welcome.{key}", language), ROLE_ACTION)
+                    for key in ("start_check", "learn"))
+    return ScreenSays(language, ui.get("welcome.title", language), (ui.get("welcome.subtitle", language),),
+                      choices + actions)
+
+
+def chapter_says(chapter, language: str) -> ScreenSays:
+    """An explainer page: its title, then every paragraph and list item, then the picture's description."""
+    texts: list[str] = []
+    for block in chapter.blocks:
+        if hasattr(block, "items"):
+            texts += [item.text[language] for item in block.items]
+        else:
+            texts.append(block.text[language])
+    texts.append(chapter.illustration.alt[language])
+    return ScreenSays(language, chapter.title[language], tuple(texts))

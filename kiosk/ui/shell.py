@@ -11,7 +11,7 @@ from enum import Enum
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedWidget, QWidget
 
 from kiosk.config import SiteConfig
 from kiosk.content import Content
@@ -20,6 +20,9 @@ from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.after_paint import after_next_paint
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.idle import IdleClock, IdleRule
+from kiosk.ui.keys import KeyNavigator
+from kiosk.ui.says import ScreenSays, chapter_says, welcome_says, words_says
+from kiosk.ui.voice_guide import VoiceGuide
 from kiosk.ui.layout import vbox
 from kiosk import paths
 from kiosk.alerts import FILE_NAME as ALERTS_FILE, AlertBoard, AlertStore
@@ -97,7 +100,7 @@ def idle_rule(screen: Screen, config: SiteConfig) -> IdleRule | None:
 class KioskWindow(QWidget):
     def __init__(self, config: SiteConfig, content: Content, log_file=None, size: tuple[int, int] | None = None,
                  alert_board: AlertBoard | None = None, handout_maker: HandoutMaker | None = None,
-                 desk: DeskWorker | None = None):
+                 desk: DeskWorker | None = None, speech_engine: str = ""):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WA_StyledBackground)
@@ -144,6 +147,8 @@ class KioskWindow(QWidget):
 
         self.idle = IdleClock(config.idle.countdown_seconds, self)
         self.activity = ActivityFilter(self, corner_px=96)
+        self.voice = VoiceGuide(content.ui, speech_engine, self)   # speech, when a patient asks (spec §7)
+        self.keys = KeyNavigator(self, may_choose=self._key_may_choose)
         self._connect()
         self._resize_debounce = QTimer(self, singleShot=True, interval=80)
         self._resize_debounce.timeout.connect(self.apply_theme)
@@ -156,6 +161,15 @@ class KioskWindow(QWidget):
     def _connect(self) -> None:
         app = QApplication.instance()
         app.installEventFilter(self.activity)
+        app.installEventFilter(self.keys)
+        self.keys.back_pressed.connect(self._back_key)
+        self.keys.help_pressed.connect(lambda: self.voice.help(self.screen_says()))
+        self.keys.moved.connect(self.voice.focus_moved)
+        self.voice.speaking_changed.connect(self.idle.speech_reading)   # spec §6
+        self.welcome.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
+        self.question.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
+        self.voice.on_changed.connect(self.welcome.show_listening)
+        self.voice.on_changed.connect(self.question.show_listening)
         self.activity.activity.connect(self.idle.activity)
         self.activity.staff_corner_held.connect(self.open_staff_pin)
         self.activity.touched.connect(self.welcome.patient_touched)   # the attract loop stops (spec §6)
@@ -209,12 +223,14 @@ class KioskWindow(QWidget):
         """At exit: let the workers finish what they hold (a handout being spooled is not lost)."""
         self.handout_maker.shutdown()
         self.desk.shutdown()
+        self.voice.shutdown()
 
     def detach(self) -> None:
         """Stop listening to the application (tests make many windows in one process)."""
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.activity)
+            app.removeEventFilter(self.keys)
         self.idle.stop()
 
     # --- navigation ---------------------------------------------------------------------------------
@@ -235,6 +251,13 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.screens[target])
         self.screens[target].entered()
         self.idle.set_rule(idle_rule(target, self.config))
+        # New content. A touch user: the window itself holds the focus, so no control shows a ring (Qt would give
+        # it to the first control when the window is activated). A keys user: the screen's first answer, or its
+        # first control, has the focus (and speech reads it).
+        self.setFocus(Qt.OtherFocusReason)
+        if self.keys.active:
+            self.keys.focus_first(self.screens[target], self.screens[target].first_controls())
+        self.voice.screen_shown(self.screen_says())
         if changed:   # not once per question: the count would tell which branch a patient took (spec §6)
             log.info("screen.shown name=%s", target.value)
 
@@ -349,6 +372,42 @@ class KioskWindow(QWidget):
             self.go(Screen.SURVEY)
         # Nothing is logged per question: the count of such lines would tell which branch a patient took (§6)
 
+    # --- speech and keys (spec §7) ------------------------------------------------------------------
+
+    def screen_says(self) -> ScreenSays | None:
+        """What the screen in view says, in the visit's language (staff screens: nothing; they are not read)."""
+        ui, language, screen = self.content.ui, self.visit.language, self.current
+        if screen is Screen.WELCOME:
+            return welcome_says(ui, language, self.content.languages)
+        if screen is Screen.EXPLAINER:
+            return chapter_says(self.content.explainer.chapters[self.explainer.index], language)
+        if screen is Screen.SURVEY:
+            return self.question.says()
+        if screen is Screen.REVIEW:
+            return words_says(ui, language, "review.title", "review.hint")
+        if screen is Screen.HANDOUT:
+            return words_says(ui, language, "handout.title", "handout.hint")
+        if screen is Screen.DONE:
+            number = {"number": self.done.number} if self.done.number else {}
+            return words_says(ui, language, self.done.message_key, **number)
+        if screen is Screen.ALERT_URGENT:
+            return words_says(ui, language, "alert.urgent.title", "alert.urgent.message")
+        if screen is Screen.ALERT_EMERGENCY:
+            return words_says(ui, language, "alert.emergency.title", "alert.emergency.message",
+                              "alert.emergency.desk_told")
+        return None
+
+    def _back_key(self) -> None:
+        """Escape / the keypad's Back: the screen's own Back button, as a tap on it would."""
+        back = self.screens[self.current].findChild(QAbstractButton, "back_button")
+        if back is not None and back.isVisible() and back.isEnabled():
+            back.click()
+
+    def _key_may_choose(self, widget: QWidget) -> bool:
+        """Enter or Space on a question's control follows the same deliberate-answer rule as a tap (spec §2.2)."""
+        return not self.answer_gate.covers(widget) or self.answer_gate.take_choice()
+
+
     # --- staff ---------------------------------------------------------------------------------------
 
     def open_staff_pin(self) -> None:
@@ -381,6 +440,7 @@ class KioskWindow(QWidget):
         """Forget the visit entirely and return to a fresh welcome screen."""
         log.info("visit.ended reason=%s", reason)
         self.visit = Visit.fresh(self.config)
+        self.voice.end_visit()
         for screen in self.screens.values():
             screen.reset()
         self.apply_language()

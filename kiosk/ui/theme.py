@@ -31,6 +31,7 @@ class Palette:
     alert: str           # warnings: staff errors, alert screens
     on_alert: str
     scrim: str           # the dimmed layer behind an overlay (rgba)
+    focus: str           # the ring round the control the keys are on (>= 3:1 against the page)
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every foreground/background pair that carries text, for the contrast test."""
@@ -49,12 +50,12 @@ class Palette:
 STANDARD = Palette(
     name="standard", background="#FFFFFF", surface="#EAF4F4", text="#1F2A44", muted_text="#3A4556",
     primary="#155A61", on_primary="#FFFFFF", outline="#155A61", selected="#155A61", on_selected="#FFFFFF",
-    alert="#8C2416", on_alert="#FFFFFF", scrim="rgba(31, 42, 68, 170)",
+    alert="#8C2416", on_alert="#FFFFFF", scrim="rgba(31, 42, 68, 170)", focus="#9A3412",
 )
 HIGH_CONTRAST = Palette(
     name="high_contrast", background="#000000", surface="#000000", text="#FFFFFF", muted_text="#FFFFFF",
     primary="#FFE14D", on_primary="#000000", outline="#FFFFFF", selected="#FFE14D", on_selected="#000000",
-    alert="#FFE14D", on_alert="#000000", scrim="rgba(0, 0, 0, 215)",
+    alert="#FFE14D", on_alert="#000000", scrim="rgba(0, 0, 0, 215)", focus="#FF4DFF",
 )
 
 
@@ -177,4 +178,5 @@ QLabel[role="button-text"][state="checked"] {{ color: {p.on_selected}; }}
 QLabel[role="button-text"][state="disabled"] {{ color: {p.muted_text}; }}
 QPushButton:pressed {{ padding-top: {pad_v + 2}px; }}
 QPushButton:disabled {{ background: {p.background}; color: {p.muted_text}; border: {t.border_px}px dashed {p.muted_text}; }}
+QPushButton[role]:focus, QPushButton[role]:checked:focus {{ border: {t.border_px}px solid {p.focus}; }}
 """

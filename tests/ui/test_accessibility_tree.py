@@ -22,3 +22,17 @@ def test_every_control_on_the_welcome_screen_has_a_name_in_the_visits_language(t
         names = {node["name"] for node in controls}
         assert ui.get("welcome.start_check", language) in names
         assert ui.get("welcome.learn", language) in names
+
+
+def test_every_choice_of_the_safety_question_is_named_with_its_words(tmp_path, shipped_content):
+    ui = shipped_content.ui
+    red_flags = next(q for q in shipped_content.survey.questions if q.id == "red_flags")
+    with AtspiKiosk(tmp_path / "home") as kiosk:
+        kiosk.read("press", ui.get("welcome.start_check", "en"), "wait", "1.5")
+        [screen] = kiosk.read("tree")
+    controls = actionable(screen["tree"])
+    assert not [node for node in controls if not node["name"].strip()], controls
+    names = {node["name"] for node in controls}
+    shown = [choice.label["en"] for choice in red_flags.choices if choice.label["en"] in names]
+    assert len(shown) >= 4          # the first page of flags, each by its own words (pages: see test_deliberate)
+    assert {node["role"] for node in controls if node["name"] in shown} == {"check box"}   # any of them

@@ -113,3 +113,48 @@ def test_a_tap_does_not_take_focus(qtbot, grid):
     window, buttons, _, _ = grid
     qtbot.mouseClick(buttons["11"], Qt.LeftButton)
     assert buttons["11"].isChecked() and not buttons["11"].hasFocus()   # no focus ring after a tap
+
+
+def test_keys_reach_every_control_of_the_welcome_screen_and_a_tap_shows_no_ring(qtbot, make_window):
+    """Tab visits each group once (Qt: the chosen button of a one-of group); arrows move along a row."""
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.focusWidget() is window            # no control holds the focus (no ring) at first
+    welcome = window.welcome
+    reached = set()
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert {welcome.listen_button, welcome.language_buttons["en"], welcome.check_button, welcome.learn_button,
+            welcome.text_size_buttons[100], welcome.contrast_button} <= reached
+    for row in ([welcome.language_buttons["en"], welcome.language_buttons["es"]],
+                [welcome.text_size_buttons[100], welcome.text_size_buttons[125], welcome.text_size_buttons[150]]):
+        row[0].setFocus(Qt.TabFocusReason)
+        for following in row[1:]:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Right)
+            assert QApplication.focusWidget() is following
+    window.setFocus()
+    qtbot.mouseClick(welcome.text_size_buttons[125], Qt.LeftButton)
+    assert QApplication.focusWidget() is window            # a tap chose the size and took no focus
+
+
+def test_escape_goes_back_and_enter_chooses_on_a_question(qtbot, make_window):
+    from kiosk.ui.shell import Screen
+
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.welcome.check_button.setFocus(Qt.TabFocusReason)
+    qtbot.keyClick(window.welcome.check_button, Qt.Key_Return)
+    assert window.current is Screen.SURVEY
+    qtbot.waitUntil(lambda: window.answer_gate.painted)
+    focused = QApplication.focusWidget()                        # a keys user starts at the first answer
+    assert focused is window.question.answer_widget.controls()["chest_or_breathing"]
+    qtbot.keyClick(focused, Qt.Key_Space)                      # the Enter that opened it, repeated: too soon
+    assert not focused.isChecked()
+    window.answer_gate.pass_time(1.0)                          # the patient has looked at the question
+    qtbot.keyClick(focused, Qt.Key_Space)
+    assert focused.isChecked()
+    qtbot.keyClick(focused, Qt.Key_Escape)                     # Back, from the first question: welcome
+    assert window.current is Screen.WELCOME

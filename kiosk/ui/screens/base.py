@@ -36,3 +36,7 @@ class KioskScreen(QWidget):
 
     def left(self) -> None:
         """The screen has just been hidden."""
+
+    def first_controls(self) -> list:
+        """Where keys start on this screen, in order (its answers); empty: the top-left control."""
+        return []

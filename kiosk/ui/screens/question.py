@@ -18,10 +18,11 @@ from kiosk.content.model import KIND_MULTI
 from kiosk.survey.session import SurveySession
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
+from kiosk.ui.says import ScreenSays, StateWords, question_says
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.answer_widget import AnswerWidget
-from kiosk.ui.widgets.icons import tick_icon
+from kiosk.ui.widgets.icons import speaker_icon, tick_icon
 from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.registry import ONE_TAP_KINDS, answer_widget_for
 
@@ -31,6 +32,7 @@ class QuestionScreen(KioskScreen):
     back_requested = Signal()
     skip_requested = Signal()   # kept for the shell; "Not sure" is now an answer (see _unsure_tapped)
     start_over_requested = Signal()
+    listen_requested = Signal()
 
     def __init__(self, content, gate: AnswerGate | None = None, parent=None):
         super().__init__(content, parent)
@@ -45,12 +47,16 @@ class QuestionScreen(KioskScreen):
         self.progress.setTextVisible(False)
         self.progress_label = label("muted", wrap=False, name="progress_label")
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
+        self.listen_button = button("choice", on_click=self.listen_requested.emit, name="listen_button",
+                                    checkable=True)
         self.top_row = hbox(self.section_label, 1, self.progress_label, self.progress, self.start_over_button)
 
         self.prompt = label("heading", name="prompt")
         self.hint = label("muted", name="hint")
         self.page_label = label("muted", wrap=False, name="choices_page_label")
-        self.hint_row = hbox(self.hint, self.page_label)
+        # Listen sits beside the hint, whose words wrap: the top row has no room for it at 150 % text
+        self.hint_row = hbox(self.hint, self.page_label, self.listen_button)
+        self.hint_row.setAlignment(self.listen_button, Qt.AlignRight | Qt.AlignTop)   # right, with or without a hint
         self.hint_row.setStretch(0, 1)
         self.answer_holder = QWidget()
         self.answer_layout = vbox(margins=0, parent=self.answer_holder)
@@ -107,6 +113,41 @@ class QuestionScreen(KioskScreen):
         self._fit_answers()
         self._update_actions()
         self.scroll.verticalScrollBar().setValue(0)
+
+    def says(self) -> ScreenSays | None:
+        """What this question says (kiosk/ui/says.py), for speech, screen readers and tests."""
+        session = self.session
+        if session is None or session.question is None:
+            return None
+        question = session.question
+        return question_says(question, self.content.ui, self.language, session.answer_of(question.id),
+                             session.progress(), session.can_go_next(), self.unsure_value is not None)
+
+    def first_controls(self) -> list:
+        """Keys start at the answers shown (this page of them), in their order."""
+        if self.answer_widget is None:
+            return []
+        return [widget for widget in self.answer_widget.controls().values() if widget.isVisible()]
+
+    def _name_choices(self) -> None:
+        """Screen readers get each choice's words and place from the screen model (a card's words sit in an inner
+        label, so without this it has no accessible name)."""
+        says = self.says()
+        if says is None or self.answer_widget is None:
+            return
+        words = StateWords.from_ui(self.content.ui, self.language)
+        controls = self.answer_widget.controls()
+        if self.unsure_value is not None:
+            controls[self.unsure_value] = self.skip_button
+        for control in says.choices:
+            widget = controls.get(control.id)
+            if widget is not None:
+                widget.setAccessibleName(control.name)
+                widget.setAccessibleDescription(words.position.format(current=control.position[0],
+                                                                      total=control.position[1])
+                                                if control.position else "")
+        if self.unsure_value is not None and self.unsure_value not in {c.id for c in says.choices}:
+            self.skip_button.setAccessibleName(self.skip_button.text())
 
     def _replace_answer_widget(self, widget: AnswerWidget | None) -> None:
         old, self.answer_widget = self.answer_widget, widget
@@ -211,11 +252,16 @@ class QuestionScreen(KioskScreen):
         chosen = answer is not None and self.unsure_value is not None and \
             (answer == self.unsure_value or answer == (self.unsure_value,))
         self.skip_button.setChecked(chosen)
+        self._name_choices()
 
     # --- shell hooks --------------------------------------------------------------------------------
 
+    def show_listening(self, on: bool) -> None:
+        self.listen_button.setChecked(on)
+
     def retranslate(self) -> None:
         self.start_over_button.setText(self.ui_text("common.start_over"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.back_button.setText(self.ui_text("common.back"))
         self.more_below.set_text(self.ui_text("common.more_below"))
         self._fix_action_widths()
@@ -263,6 +309,8 @@ class QuestionScreen(KioskScreen):
             policy.setRetainSizeWhenHidden(True)   # Back, Not sure and Next never move
             action.setSizePolicy(policy)
         icon_px = max(24, theme.body_px)
+        self.listen_button.setIcon(speaker_icon(theme.palette.text, theme.palette.on_selected, icon_px * 2))
+        self.listen_button.setIconSize(QSize(icon_px, icon_px))
         self.skip_button.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
         self.skip_button.setIconSize(QSize(icon_px, icon_px))
         self.skip_button.set_padding(max(8, gap // 2), gap)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
 from kiosk.ui.layout import button, card, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import BODY_PX, TEXT_SCALES, Theme
-from kiosk.ui.widgets.icons import tick_icon
+from kiosk.ui.widgets.icons import speaker_icon, tick_icon
 from kiosk.ui.widgets.svg_view import SvgView
 
 ATTRACT_SECONDS = 7
@@ -22,6 +22,7 @@ ATTRACT_SECONDS = 7
 
 class WelcomeScreen(KioskScreen):
     learn_requested = Signal()
+    listen_requested = Signal()
     check_requested = Signal()
     language_chosen = Signal(str)
     text_size_chosen = Signal(int)
@@ -60,6 +61,8 @@ class WelcomeScreen(KioskScreen):
             self.text_size_buttons[percent] = choice
         self.contrast_button = button("choice", on_click=self._contrast_tapped, name="contrast_button",
                                       checkable=True)
+        self.listen_button = button("choice", on_click=self.listen_requested.emit, name="listen_button",
+                                    checkable=True)
 
         self.highlight_picture = SvgView()
         self.highlight_text = label("heading", align=Qt.AlignCenter)
@@ -67,7 +70,7 @@ class WelcomeScreen(KioskScreen):
         vbox(self.highlight_picture, self.highlight_text, parent=self.highlight_card)
 
         self.main_column = vbox(self.title, self.subtitle, 1, self.check_button, self.learn_button, self.touch_hint, 1)
-        self.top_row = hbox(1, self.language_label, *self.language_buttons.values())
+        self.top_row = hbox(self.listen_button, 1, self.language_label, *self.language_buttons.values())
         self.middle_row = hbox(self.main_column, self.highlight_card)
         self.middle_row.setStretch(0, 5)
         self.middle_row.setStretch(1, 6)
@@ -82,6 +85,9 @@ class WelcomeScreen(KioskScreen):
 
     # --- shell hooks --------------------------------------------------------------------------------
 
+    def show_listening(self, on: bool) -> None:
+        self.listen_button.setChecked(on)
+
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("welcome.title"))
         self.subtitle.setText(self.ui_text("welcome.subtitle"))
@@ -89,6 +95,7 @@ class WelcomeScreen(KioskScreen):
         self.check_button.setText(self.ui_text("welcome.start_check"))
         self.touch_hint.setText(self.ui_text("welcome.touch_to_begin"))
         self.language_label.setText(self.ui_text("welcome.choose_language"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.text_size_label.setText(self.ui_text("comfort.text_size"))
         self._update_contrast_text()
         for code, choice in self.language_buttons.items():
@@ -109,6 +116,8 @@ class WelcomeScreen(KioskScreen):
         icon_px = max(24, theme.body_px)
         steady_px = max(24, round(BODY_PX * theme.scale))   # the size buttons' tick: the same at every text size
         pad_h = max(16, theme.target_px // 3)
+        self.listen_button.setIcon(speaker_icon(theme.palette.text, theme.palette.on_selected, icon_px * 2))
+        self.listen_button.setIconSize(QSize(icon_px, icon_px))
         for choice in [*self.language_buttons.values(), *self.text_size_buttons.values(), self.contrast_button]:
             size_px = steady_px if choice in self.text_size_buttons.values() else icon_px
             choice.setIcon(tick_icon(theme.palette.on_selected, size_px * 2))

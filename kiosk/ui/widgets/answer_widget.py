@@ -34,6 +34,11 @@ class AnswerWidget(QWidget):
     def choose(self, choice_id: str) -> None:
         """Choose `unsure_choice` as a tap on it would."""
 
+    def controls(self) -> dict[str, QWidget]:
+        """The widget of each choice, by the id the screen model gives it (kiosk/ui/says.py): the screen names
+        them for screen readers from that model."""
+        return {}
+
     # Pages: a widget whose answers do not fit the space shows them in pages (choice cards do).
 
     def fit_to(self, width: int, height: int) -> bool:

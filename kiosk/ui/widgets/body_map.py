@@ -164,6 +164,9 @@ class BodyMap(AnswerWidget):
         self._chosen = tuple(value or ())
         self._show()
 
+    def controls(self) -> dict:
+        return self.cards.controls()   # the picture's regions are a second way in, not the named targets
+
     def answer(self) -> Any:
         return self._chosen or None
 

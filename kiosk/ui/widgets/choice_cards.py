@@ -164,6 +164,9 @@ class ChoiceCards(AnswerWidget):
         if not self.multi:
             self.committed.emit()
 
+    def controls(self) -> dict:
+        return dict(self.cards)
+
     def show_answer(self, value: Any) -> None:
         self._chosen = () if value is None else tuple(value) if isinstance(value, tuple) else (value,)
         self._show_chosen()

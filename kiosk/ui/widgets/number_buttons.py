@@ -46,6 +46,9 @@ class NumberButtons(AnswerWidget):
         self.changed.emit(number)
         self.committed.emit()
 
+    def controls(self) -> dict:
+        return {str(number): key for number, key in self.buttons.items()}
+
     def show_answer(self, value: Any) -> None:
         self._value = value
         self._show_value()

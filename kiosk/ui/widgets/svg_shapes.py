@@ -72,7 +72,12 @@ def path_from_d(d: str) -> QPainterPath:
         if upper not in ARGUMENTS:
             raise ValueError(f"unsupported path command {command!r}")
         count = ARGUMENTS[upper]
-        args = [float(value) for value in tokens[index:index + count]]
+        numbers = tokens[index:index + count]
+        if len(numbers) < count or any(token.isalpha() for token in numbers):
+            raise ValueError(f"path command {command!r} needs {count} numbers")
+        args = [float(value) for value in numbers]
+        if count == 0 and index < len(tokens) and not tokens[index].isalpha():
+            raise ValueError(f"numbers after {command!r}, which takes none")   # it would never move on
         index += count
         base = position if relative else QPointF(0, 0)
         point = lambda i: QPointF(args[i] + base.x(), args[i + 1] + base.y())  # noqa: E731

@@ -1,0 +1,84 @@
+"""Speech for a visit (spec §7): what the Listen control, the Help key and the keys' focus make the kiosk say.
+
+Speech is off until the patient asks for it (Listen, or the Help key) and stays on for the rest of the visit;
+the next visit starts without it. While it is on, every screen is read when it opens (its title, texts and
+choices with their states, from the screen's model in kiosk/ui/says.py), and a control the keys move to is
+read with its state. A new screen stops the old speech. Nothing here knows a screen's widgets or logs a word.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from kiosk.content.model import UiStrings
+from kiosk.ui.says import ScreenSays, StateWords, opening_words
+from kiosk.ui.speech import Speaker
+
+
+class VoiceGuide(QObject):
+    speaking_changed = Signal(bool)
+    on_changed = Signal(bool)
+
+    def __init__(self, ui: UiStrings, engine_name: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.ui = ui
+        self.speaker = Speaker(engine_name, self)
+        self.speaker.speaking_changed.connect(self.speaking_changed)
+        self.on = False
+        self._says: ScreenSays | None = None
+
+    def toggle(self, says: ScreenSays | None) -> None:
+        """The Listen control: on reads the screen; off is silence."""
+        self._set_on(not self.on)
+        if self.on:
+            self.read(says)
+        else:
+            self.speaker.stop()
+
+    def help(self, says: ScreenSays | None) -> None:
+        """The Help key: where you are, and how to move (turns speech on for the visit)."""
+        self._set_on(True)
+        if says is not None:
+            words = opening_words(says, StateWords.from_ui(self.ui, says.language))
+            self.speaker.say(" ".join([*words, self.ui.get("speech.help", says.language)]), says.language)
+
+    def screen_shown(self, says: ScreenSays | None) -> None:
+        self._says = says
+        self.speaker.stop()
+        if self.on:
+            self.read(says)
+
+    def read(self, says: ScreenSays | None) -> None:
+        if says is not None:
+            words = opening_words(says, StateWords.from_ui(self.ui, says.language))
+            self.speaker.say(" ".join(words), says.language)
+
+    def focus_moved(self, widget: QWidget) -> None:
+        """A key moved to this control: its name, and whether it is chosen."""
+        if not self.on or self._says is None:
+            return
+        language = self._says.language
+        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        if not name or any(secret and secret in name for secret in self._says.private):
+            return
+        parts = [name]
+        if widget.accessibleDescription():
+            parts.append(widget.accessibleDescription())
+        if isinstance(widget, QAbstractButton) and widget.isCheckable():
+            words = StateWords.from_ui(self.ui, language)
+            parts.append(words.selected if widget.isChecked() else words.not_selected)
+        self.speaker.say(", ".join(parts), language)
+
+    def end_visit(self) -> None:
+        self._set_on(False)
+        self._says = None
+        self.speaker.forget()
+
+    def shutdown(self) -> None:
+        self.speaker.shutdown()
+
+    def _set_on(self, on: bool) -> None:
+        if on != self.on:
+            self.on = on
+            self.on_changed.emit(on)
