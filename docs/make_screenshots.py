@@ -18,7 +18,7 @@ SIZES = [("1920x1080", 100), ("1280x800", 150)]
 
 
 def shoot(name: str, screen: str, size: str, text: int, lang: str | None = None, page: int | None = None,
-          folder: Path = SHOTS, question: str | None = None) -> Path:
+          folder: Path = SHOTS, question: str | None = None, high_contrast: bool = False) -> Path:
     out = folder / f"{name}.png"
     args = [sys.executable, "-m", "kiosk", "screenshot", "--screen", screen, "--size", size,
             "--text-size", str(text), "-o", str(out)]
@@ -28,6 +28,8 @@ def shoot(name: str, screen: str, size: str, text: int, lang: str | None = None,
         args += ["--page", str(page)]
     if question:
         args += ["--question", question]
+    if high_contrast:
+        args += ["--high-contrast"]
     subprocess.run(args, check=True, capture_output=True)
     return out
 
@@ -71,6 +73,8 @@ def main() -> int:
             shoot(f"welcome-{lang}-{suffix}", "welcome", size, text, lang)
             shoot(f"idle-warning-{lang}-{suffix}", "idle-warning", size, text, lang)
             shoot(f"start-over-{lang}-{suffix}", "start-over", size, text, lang)
+            shoot(f"keys-{lang}-{suffix}", "keys", size, text, lang)
+            shoot(f"keys-high-contrast-{lang}-{suffix}", "keys", size, text, lang, high_contrast=True)
         for screen in ("staff-pin", "staff", "staff-exit", "error"):
             shoot(f"{screen}-{suffix}", screen, size, text)
         for lang in ("en", "es"):

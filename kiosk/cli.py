@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG file, offscreen")
     shot.add_argument("--screen", required=True, help="welcome, explainer, explainer-menu, survey, review, "
                                                       "handout, alert-emergency, alert-urgent, done, idle-warning, "
-                                                      "start-over, staff-pin, staff, staff-exit or error")
+                                                      "start-over, keys (the focus ring and Listen on), staff-pin, staff, "
+                                                      "staff-exit or error")
     shot.add_argument("--question", help="survey question id, with --screen survey (default: the first)")
     shot.add_argument("--page", type=int, default=1, help="explainer chapter number (1 = the first)")
     shot.add_argument("--lang", default=None, help="language code (default: the configured default)")

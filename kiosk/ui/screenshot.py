@@ -9,7 +9,7 @@ from pathlib import Path
 from kiosk.problems import Problem, format_report
 
 SCREENS = ("welcome", "explainer", "explainer-menu", "survey", "review", "handout", "alert-emergency", "alert-urgent",
-           "done", "idle-warning", "start-over", "staff-pin", "staff", "staff-exit", "error")
+           "done", "idle-warning", "start-over", "keys", "staff-pin", "staff", "staff-exit", "error")
 
 EXAMPLE_PROBLEMS = [
     Problem("content/survey.yaml", "questions[12].show_if.question", "'diabetis' is not a question id "
@@ -102,6 +102,13 @@ def grab_kiosk_screen(config, content, screen, size, language=None, text_size=No
             window.start_check()
             window.visit.survey.set_answer(flags)
             window.survey_next()
+        elif screen == "keys":   # a keys user with speech on: the Listen control on, the focus ring on a choice
+            from PySide6.QtCore import Qt
+
+            _survey_at(window, "red_flags")
+            window.question.show_listening(True)
+            window.keys.active = True
+            window.question.first_controls()[1].setFocus(Qt.TabFocusReason)
         elif screen == "idle-warning":
             _survey_at(window, "cramp_any")
             window.overlay.show_countdown(config.idle.countdown_seconds - 3)

@@ -50,7 +50,7 @@ class Palette:
 STANDARD = Palette(
     name="standard", background="#FFFFFF", surface="#EAF4F4", text="#1F2A44", muted_text="#3A4556",
     primary="#155A61", on_primary="#FFFFFF", outline="#155A61", selected="#155A61", on_selected="#FFFFFF",
-    alert="#8C2416", on_alert="#FFFFFF", scrim="rgba(31, 42, 68, 170)", focus="#9A3412",
+    alert="#8C2416", on_alert="#FFFFFF", scrim="rgba(31, 42, 68, 170)", focus="#C2410C",
 )
 HIGH_CONTRAST = Palette(
     name="high_contrast", background="#000000", surface="#000000", text="#FFFFFF", muted_text="#FFFFFF",
@@ -179,4 +179,6 @@ QLabel[role="button-text"][state="disabled"] {{ color: {p.muted_text}; }}
 QPushButton:pressed {{ padding-top: {pad_v + 2}px; }}
 QPushButton:disabled {{ background: {p.background}; color: {p.muted_text}; border: {t.border_px}px dashed {p.muted_text}; }}
 QPushButton[role]:focus, QPushButton[role]:checked:focus {{ border: {t.border_px}px solid {p.focus}; }}
+QPushButton[role="choice"]:focus:!checked, QPushButton[role="secondary"]:focus, QPushButton[role="quiet"]:focus,
+QPushButton[role="key"]:focus {{ background: {p.surface}; }}
 """
