@@ -13,7 +13,7 @@ checkable button is a check box.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget
 
 _interfaces: dict[int, QAccessibleWidget] = {}   # kept alive for as long as their button lives
@@ -62,3 +62,14 @@ def install() -> None:
     if not _installed:
         QAccessible.installFactory(_factory)
         _installed = True
+
+
+def announce(widget, text: str, urgent: bool = False) -> None:
+    """Tell a screen reader something new that has no focus of its own: a new screen, the idle warning, an
+    emergency (assertive: it interrupts). Nothing is sent while no assistive technology listens."""
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if urgent
+                        else QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)

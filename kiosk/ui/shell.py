@@ -20,6 +20,7 @@ from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.after_paint import after_next_paint
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.idle import IdleClock, IdleRule
+from kiosk.ui.accessible import announce
 from kiosk.ui.keys import KeyNavigator
 from kiosk.ui.says import ScreenSays, chapter_says, welcome_says, words_says
 from kiosk.ui.voice_guide import VoiceGuide
@@ -174,6 +175,7 @@ class KioskWindow(QWidget):
         self.activity.staff_corner_held.connect(self.open_staff_pin)
         self.activity.touched.connect(self.welcome.patient_touched)   # the attract loop stops (spec §6)
         self.idle.warning_started.connect(self.overlay.show_countdown)
+        self.idle.warning_started.connect(self._announce_idle_warning)
         self.idle.countdown.connect(self.overlay.show_countdown)
         self.idle.expired.connect(self._quiet_too_long)
         self.overlay.more_time_requested.connect(self.more_time)
@@ -257,7 +259,10 @@ class KioskWindow(QWidget):
         self.setFocus(Qt.OtherFocusReason)
         if self.keys.active:
             self.keys.focus_first(self.screens[target], self.screens[target].first_controls())
-        self.voice.screen_shown(self.screen_says())
+        says = self.screen_says()
+        self.voice.screen_shown(says)
+        if says is not None:   # a screen reader hears of the new screen (the emergency interrupts)
+            announce(self, says.title, urgent=target is Screen.ALERT_EMERGENCY)
         if changed:   # not once per question: the count would tell which branch a patient took (spec §6)
             log.info("screen.shown name=%s", target.value)
 
@@ -396,6 +401,11 @@ class KioskWindow(QWidget):
             return words_says(ui, language, "alert.emergency.title", "alert.emergency.message",
                               "alert.emergency.desk_told")
         return None
+
+    def _announce_idle_warning(self, seconds: int) -> None:
+        ui, language = self.content.ui, self.visit.language
+        announce(self.overlay, f"{ui.get('idle.title', language)} {ui.get('idle.message', language, seconds=seconds)}",
+                 urgent=True)
 
     def _back_key(self) -> None:
         """Escape / the keypad's Back: the screen's own Back button, as a tap on it would."""

@@ -36,3 +36,12 @@ def test_every_choice_of_the_safety_question_is_named_with_its_words(tmp_path, s
     shown = [choice.label["en"] for choice in red_flags.choices if choice.label["en"] in names]
     assert len(shown) >= 4          # the first page of flags, each by its own words (pages: see test_deliberate)
     assert {node["role"] for node in controls if node["name"] in shown} == {"check box"}   # any of them
+
+
+def test_a_screen_reader_hears_of_each_new_screen(tmp_path, shipped_content):
+    ui = shipped_content.ui
+    red_flags = next(q for q in shipped_content.survey.questions if q.id == "red_flags")
+    with AtspiKiosk(tmp_path / "home") as kiosk:
+        _, events = kiosk.read("press", ui.get("welcome.start_check", "en"), "wait", "1.5", "events")
+    announced = [event["detail"] for event in events["events"] if event["type"].startswith("object:announcement")]
+    assert red_flags.prompt["en"] in announced, events["events"][-20:]
