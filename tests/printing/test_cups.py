@@ -3,7 +3,6 @@ leaves the job safe in the spool, visible to staff, until it prints."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

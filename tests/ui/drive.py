@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from kiosk.content.model import KIND_BODY_MAP, KIND_TEXT
 from kiosk.ui.shell import Screen

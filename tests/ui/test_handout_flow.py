@@ -10,7 +10,7 @@ import pytest
 from kiosk.config import PrinterSpec
 from kiosk.ui.shell import Screen
 from tests.ui.clipping import clipped_texts
-from tests.ui.drive import EVENTUALLY_MS, TYPICAL, click, walk_to_review
+from tests.ui.drive import EVENTUALLY_MS, click, walk_to_review
 
 pytestmark = pytest.mark.ui
 
