@@ -167,10 +167,9 @@ class KioskWindow(QWidget):
         self.keys.help_pressed.connect(lambda: self.voice.help(self.screen_says()))
         self.keys.moved.connect(self.voice.focus_moved)
         self.voice.speaking_changed.connect(self.idle.speech_reading)   # spec §6
-        self.welcome.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
-        self.question.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
-        self.voice.on_changed.connect(self.welcome.show_listening)
-        self.voice.on_changed.connect(self.question.show_listening)
+        for screen in (self.welcome, self.explainer, self.question, self.review):   # the screens with Listen
+            screen.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
+            self.voice.on_changed.connect(screen.show_listening)
         self.activity.activity.connect(self.idle.activity)
         self.activity.staff_corner_held.connect(self.open_staff_pin)
         self.activity.touched.connect(self.welcome.patient_touched)   # the attract loop stops (spec §6)

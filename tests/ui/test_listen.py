@@ -88,3 +88,15 @@ def test_the_idle_clock_waits_while_speech_reads_but_not_for_ever(qtbot, make_wi
     window.voice.speaking_changed.emit(True)       # an engine that never says it has finished
     assert not window.idle.running
     qtbot.waitUntil(lambda: window.idle.running, timeout=EVENTUALLY_MS)   # the answers are still wiped in time
+
+
+def test_listen_on_the_explainer_reads_the_chapter_and_stays_on(qtbot, make_window, spoken, shipped_content):
+    window = make_window()
+    said = spoken(window)
+    click(qtbot, window.welcome.learn_button)
+    click(qtbot, window.explainer.listen_button)
+    chapter = shipped_content.explainer.chapters[0]
+    qtbot.waitUntil(lambda: bool(said) and chapter.title["en"] in said[-1][0], timeout=EVENTUALLY_MS)
+    assert chapter.illustration.alt["en"] in said[-1][0]                  # the picture is described too
+    assert all(screen.listen_button.isChecked()
+               for screen in (window.welcome, window.explainer, window.question, window.review))

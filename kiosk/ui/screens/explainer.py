@@ -12,6 +12,7 @@ from kiosk.ui.screens.chapter_page import ChapterPage
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.page_dots import PageDots
 from kiosk.ui.widgets.swipe import SwipeWatcher
+from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 
 BUILD_AHEAD_DELAY_MS = 3000  # after the handout worker's warm-up (1.5 s), while the kiosk waits for a patient
 BUILD_AHEAD_GAP_MS = 100
@@ -21,6 +22,7 @@ class ExplainerScreen(KioskScreen):
     check_requested = Signal()
     start_over_requested = Signal()
     back_to_welcome_requested = Signal()
+    listen_requested = Signal()
     page_shown = Signal(int)
 
     def __init__(self, content, clinic, parent=None):
@@ -37,7 +39,9 @@ class ExplainerScreen(KioskScreen):
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
         # The page count starts at the margin, like everything below it (a label: the staff corner stays free of
         # controls); Chapters sits with Start over at the right.
-        self.top_row = hbox(self.page_label, 1, self.dots, 1, self.menu_button, self.start_over_button)
+        self.listen_button = listen_button(self.listen_requested.emit)
+        self.top_row = hbox(self.page_label, 1, self.dots, 1, self.listen_button, self.menu_button,
+                            self.start_over_button)
 
         self.chapter_stack = QStackedWidget()
         self.reader = card()
@@ -98,6 +102,7 @@ class ExplainerScreen(KioskScreen):
 
     def retranslate(self) -> None:
         self.menu_button.setText(self.ui_text("explainer.chapters"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.back_button.setText(self.ui_text("common.back"))
         self.next_button.setText(self.ui_text("common.next"))
@@ -108,8 +113,12 @@ class ExplainerScreen(KioskScreen):
             entry.setText(f"{number}. {chapter.title[self.language]}")
         self._show_current_page()
 
+    def show_listening(self, on: bool) -> None:
+        self.listen_button.setChecked(on)
+
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+        style_listen_button(self.listen_button, theme)
         gap, margin = theme.gap_px, theme.margin_px
         self.reading_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.reading_layout.setSpacing(gap)

@@ -22,7 +22,8 @@ from kiosk.ui.says import ScreenSays, StateWords, question_says
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.answer_widget import AnswerWidget
-from kiosk.ui.widgets.icons import speaker_icon, tick_icon
+from kiosk.ui.widgets.icons import tick_icon
+from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.registry import ONE_TAP_KINDS, answer_widget_for
 
@@ -47,8 +48,7 @@ class QuestionScreen(KioskScreen):
         self.progress.setTextVisible(False)
         self.progress_label = label("muted", wrap=False, name="progress_label")
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
-        self.listen_button = button("choice", on_click=self.listen_requested.emit, name="listen_button",
-                                    checkable=True)
+        self.listen_button = listen_button(self.listen_requested.emit)
         self.top_row = hbox(self.section_label, 1, self.progress_label, self.progress, self.start_over_button)
 
         self.prompt = label("heading", name="prompt")
@@ -309,8 +309,7 @@ class QuestionScreen(KioskScreen):
             policy.setRetainSizeWhenHidden(True)   # Back, Not sure and Next never move
             action.setSizePolicy(policy)
         icon_px = max(24, theme.body_px)
-        self.listen_button.setIcon(speaker_icon(theme.palette.text, theme.palette.on_selected, icon_px * 2))
-        self.listen_button.setIconSize(QSize(icon_px, icon_px))
+        style_listen_button(self.listen_button, theme)
         self.skip_button.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
         self.skip_button.setIconSize(QSize(icon_px, icon_px))
         self.skip_button.set_padding(max(8, gap // 2), gap)

@@ -17,6 +17,7 @@ from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.wrap_button import WrapButton
+from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 
 
 class ReviewRow(WrapButton):
@@ -35,6 +36,7 @@ class ReviewScreen(KioskScreen):
     finish_requested = Signal()
     back_requested = Signal()
     start_over_requested = Signal()
+    listen_requested = Signal()
 
     def __init__(self, content, gate: AnswerGate | None = None, parent=None):
         super().__init__(content, parent)
@@ -52,7 +54,8 @@ class ReviewScreen(KioskScreen):
         self.back_button = button("secondary", on_click=self.back_requested.emit, name="back_button")
         self.finish_button = button("primary", on_click=self.finish_requested.emit, name="finish_button")
         self.finish_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.page = vbox(hbox(self.title, 1, self.start_over_button), self.hint, self.scroll,
+        self.listen_button = listen_button(self.listen_requested.emit)
+        self.page = vbox(hbox(self.title, 1, self.listen_button, self.start_over_button), self.hint, self.scroll,
                          hbox(self.back_button, self.finish_button), parent=self)
         self.page.setStretch(2, 1)
 
@@ -88,6 +91,7 @@ class ReviewScreen(KioskScreen):
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("review.title"))
         self.hint.setText(self.ui_text("review.hint"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.back_button.setText(self.ui_text("common.back"))
         self.finish_button.setText(self.ui_text("review.finish"))
@@ -95,8 +99,12 @@ class ReviewScreen(KioskScreen):
         self._rebuild()
         self.gate.cover(self)
 
+    def show_listening(self, on: bool) -> None:
+        self.listen_button.setChecked(on)
+
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+        style_listen_button(self.listen_button, theme)
         margin, gap = theme.margin_px, theme.gap_px
         self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap)

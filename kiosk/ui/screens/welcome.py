@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
 from kiosk.ui.layout import button, card, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import BODY_PX, TEXT_SCALES, Theme
-from kiosk.ui.widgets.icons import speaker_icon, tick_icon
+from kiosk.ui.widgets.icons import tick_icon
+from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 from kiosk.ui.widgets.svg_view import SvgView
 
 ATTRACT_SECONDS = 7
@@ -61,8 +62,7 @@ class WelcomeScreen(KioskScreen):
             self.text_size_buttons[percent] = choice
         self.contrast_button = button("choice", on_click=self._contrast_tapped, name="contrast_button",
                                       checkable=True)
-        self.listen_button = button("choice", on_click=self.listen_requested.emit, name="listen_button",
-                                    checkable=True)
+        self.listen_button = listen_button(self.listen_requested.emit)
 
         self.highlight_picture = SvgView()
         self.highlight_text = label("heading", align=Qt.AlignCenter)
@@ -116,8 +116,7 @@ class WelcomeScreen(KioskScreen):
         icon_px = max(24, theme.body_px)
         steady_px = max(24, round(BODY_PX * theme.scale))   # the size buttons' tick: the same at every text size
         pad_h = max(16, theme.target_px // 3)
-        self.listen_button.setIcon(speaker_icon(theme.palette.text, theme.palette.on_selected, icon_px * 2))
-        self.listen_button.setIconSize(QSize(icon_px, icon_px))
+        style_listen_button(self.listen_button, theme)
         for choice in [*self.language_buttons.values(), *self.text_size_buttons.values(), self.contrast_button]:
             size_px = steady_px if choice in self.text_size_buttons.values() else icon_px
             choice.setIcon(tick_icon(theme.palette.on_selected, size_px * 2))
