@@ -66,9 +66,11 @@ class KeyNavigator(QObject):
     help_pressed = Signal()
     moved = Signal(QWidget)      # focus went to this control by a key (speech reads it)
 
-    def __init__(self, window: QWidget, may_choose: Callable[[QWidget], bool] = lambda widget: True):
+    def __init__(self, window: QWidget, may_choose: Callable[[QWidget], bool] = lambda widget: True,
+                 asking: Callable[[], bool] = lambda: False):
         super().__init__(window)
         self._window = window
+        self._asking = asking           # a question over the whole window ("Still there?", "Erase all?") takes the keys
         self._may_choose = may_choose   # the shell's answer gate: Enter on a question just shown waits too
         self.active = False   # the patient is using keys (until the next touch): new screens get a focused control
         # Only keys move focus (controls take Qt.TabFocus), so every focus change is a key's doing; Tab and
@@ -83,7 +85,7 @@ class KeyNavigator(QObject):
         if event.type() in POINTER_PRESSES:
             self.active = False
             return False
-        if event.type() != QEvent.KeyPress or not self._window.isVisible():
+        if event.type() != QEvent.KeyPress or not self._window.isVisible() or self._asking():
             return False
         self.active = True
         key = event.key()

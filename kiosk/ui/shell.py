@@ -149,7 +149,8 @@ class KioskWindow(QWidget):
         self.idle = IdleClock(config.idle.countdown_seconds, self)
         self.activity = ActivityFilter(self, corner_px=96)
         self.voice = VoiceGuide(content.ui, speech_engine, self)   # speech, when a patient asks (spec §7)
-        self.keys = KeyNavigator(self, may_choose=self._key_may_choose)
+        self.keys = KeyNavigator(self, may_choose=self._key_may_choose,
+                                 asking=lambda: self.overlay.isVisible() or self.confirm.asking)
         self._connect()
         self._resize_debounce = QTimer(self, singleShot=True, interval=80)
         self._resize_debounce.timeout.connect(self.apply_theme)
@@ -161,8 +162,10 @@ class KioskWindow(QWidget):
 
     def _connect(self) -> None:
         app = QApplication.instance()
-        app.installEventFilter(self.activity)
+        # The filter installed last runs first: every key is activity for the idle clock before the key
+        # navigator may take it.
         app.installEventFilter(self.keys)
+        app.installEventFilter(self.activity)
         self.keys.back_pressed.connect(self._back_key)
         self.keys.help_pressed.connect(lambda: self.voice.help(self.screen_says()))
         self.keys.moved.connect(self.voice.focus_moved)

@@ -158,3 +158,28 @@ def test_escape_goes_back_and_enter_chooses_on_a_question(qtbot, make_window):
     assert focused.isChecked()
     qtbot.keyClick(focused, Qt.Key_Escape)                     # Back, from the first question: welcome
     assert window.current is Screen.WELCOME
+
+
+def test_keys_during_a_question_over_the_window_go_to_that_question(qtbot, make_window):
+    """Escape on "Erase all your answers?" keeps them (it is not Back), and any key during "Are you still
+    there?" is more time: the key navigator stands aside, and every key is activity first."""
+    from kiosk.ui.idle import IdleRule
+    from kiosk.ui.shell import Screen
+    from tests.ui.drive import EVENTUALLY_MS, answer_current
+
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    click_start = window.welcome.check_button
+    qtbot.mouseClick(click_start, Qt.LeftButton)
+    answer_current(qtbot, window, ["none"])
+    assert window.current is Screen.SURVEY and window.visit.answers
+    window.ask_start_over()
+    assert window.confirm.asking
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key_Escape)
+    assert not window.confirm.asking and window.current is Screen.SURVEY and window.visit.answers
+    question = window.question.session.question.id
+    window.idle.set_rule(IdleRule(0, warn=True))   # quiet at once: "Are you still there?" counts down
+    qtbot.waitUntil(window.overlay.isVisible, timeout=EVENTUALLY_MS)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key_Down)
+    assert not window.overlay.isVisible() and window.question.session.question.id == question
