@@ -13,6 +13,7 @@ checkable button is a check box.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget
 
@@ -52,7 +53,10 @@ def _factory(class_name: str, obj):
     interface = ChoiceButtonAccessible(obj)
     key = id(obj)
     _interfaces[key] = interface
-    obj.destroyed.connect(lambda *_: _interfaces.pop(key, None))
+    # Qt's accessibility cache deletes the interface when its button goes; only after that may Python let go of
+    # it (letting go first would delete it under the cache's feet: a crash seen in the tests). The cache hears of
+    # the button's end after this connection does, so the reference is dropped on the next turn of the loop.
+    obj.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: _interfaces.pop(key, None)))
     return interface
 
 
