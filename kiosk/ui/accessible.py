@@ -13,7 +13,7 @@ checkable button is a check box.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+import shiboken6
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget
 
@@ -53,11 +53,18 @@ def _factory(class_name: str, obj):
     interface = ChoiceButtonAccessible(obj)
     key = id(obj)
     _interfaces[key] = interface
-    # Qt's accessibility cache deletes the interface when its button goes; only after that may Python let go of
-    # it (letting go first would delete it under the cache's feet: a crash seen in the tests). The cache hears of
-    # the button's end after this connection does, so the reference is dropped on the next turn of the loop.
-    obj.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: _interfaces.pop(key, None)))
+    # Python made the interface, so Python would delete it with its last reference; but Qt's accessibility cache
+    # deletes it when the button goes. Both deleting it crashed the tests (a segmentation fault after the
+    # accessibility tests' windows went): when the button goes, the wrapper is told its object is gone.
+    obj.destroyed.connect(lambda *_: _let_go(key))
     return interface
+
+
+def _let_go(key: int) -> None:
+    """The button is going, and Qt's accessibility cache deletes its interface: Python must not delete it too."""
+    interface = _interfaces.pop(key, None)
+    if interface is not None:
+        shiboken6.Shiboken.invalidate(interface)
 
 
 def install() -> None:
