@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content.model import UiStrings
-from kiosk.ui.says import ScreenSays, StateWords, opening_words
+from kiosk.ui.says import ROLE_ACTION, ROLE_TOGGLE, Control, ScreenSays, StateWords, opening_words, spoken_control
 from kiosk.ui.speech import Speaker
 
 
@@ -55,20 +55,20 @@ class VoiceGuide(QObject):
             self.speaker.say(" ".join(words), says.language)
 
     def focus_moved(self, widget: QWidget) -> None:
-        """A key moved to this control: its name, and whether it is chosen."""
+        """A key moved to this control: said as the screen model says a control (its place from the model, its
+        state from the widget as it is now)."""
         if not self.on or self._says is None:
             return
-        language = self._says.language
         name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
         if not name or any(secret and secret in name for secret in self._says.private):
             return
-        parts = [name]
-        if widget.accessibleDescription():
-            parts.append(widget.accessibleDescription())
-        if isinstance(widget, QAbstractButton) and widget.isCheckable():
-            words = StateWords.from_ui(self.ui, language)
-            parts.append(words.selected if widget.isChecked() else words.not_selected)
-        self.speaker.say(", ".join(parts), language)
+        checkable = isinstance(widget, QAbstractButton) and widget.isCheckable()
+        known = next((control for control in self._says.controls if control.name == name), None)
+        control = Control(known.id if known else "", name, known.role if known else ROLE_TOGGLE if checkable
+                          else ROLE_ACTION, selected=widget.isChecked() if checkable else None,
+                          position=known.position if known else None, enabled=widget.isEnabled())
+        language = self._says.language
+        self.speaker.say(spoken_control(control, StateWords.from_ui(self.ui, language)), language)
 
     def end_visit(self) -> None:
         self._set_on(False)

@@ -100,3 +100,14 @@ def test_listen_on_the_explainer_reads_the_chapter_and_stays_on(qtbot, make_wind
     assert chapter.illustration.alt["en"] in said[-1][0]                  # the picture is described too
     assert all(screen.listen_button.isChecked()
                for screen in (window.welcome, window.explainer, window.question, window.review))
+
+
+def test_a_control_the_keys_reach_is_read_with_its_place_and_state(qtbot, make_window, spoken, shipped_content):
+    window = make_window()
+    said = spoken(window)
+    click(qtbot, window.welcome.listen_button)
+    click(qtbot, window.welcome.check_button)
+    card = window.question.answer_widget.controls()["chest_or_breathing"]
+    window.voice.focus_moved(card)
+    qtbot.waitUntil(lambda: bool(said) and said[-1][0].startswith(card.accessibleName()), timeout=EVENTUALLY_MS)
+    assert said[-1][0] == f"{card.accessibleName()}, {shipped_content.ui.get('speech.not_selected', 'en')}"
