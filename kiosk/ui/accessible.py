@@ -26,7 +26,11 @@ class ChoiceButtonAccessible(QAccessibleWidget):
         group = button.group()
         one_of = button.autoExclusive() or (group is not None and group.exclusive())
         super().__init__(button, QAccessible.Role.RadioButton if one_of else QAccessible.Role.CheckBox, "")
-        self._button = button
+
+    @property
+    def _button(self) -> QAbstractButton:
+        # Asked of Qt each time rather than kept: a Python reference from the interface would keep the button alive.
+        return self.widget()
 
     def text(self, kind):  # noqa: D102 (Qt override)
         if kind == QAccessible.Text.Name:

@@ -29,6 +29,9 @@ class _AfterPaint(QObject):
             return
         work, self._work = self._work, None
         self._widget.removeEventFilter(self)
+        # Let go of the widget before asking to be deleted: were this the widget's last reference, deleting this
+        # helper would delete the widget, which deletes its child, this helper, a second time.
+        self._widget = None
         self.deleteLater()
         work()
 
