@@ -1,7 +1,7 @@
 """Text the handout's fonts cannot print: ReportLab draws a character the bundled TrueType font lacks as an empty
 box (it has no fallback font, unlike the screens), so a clinic's wording in, say, Vietnamese or with an arrow
 would print as boxes. Every text in the content and the clinic's details is checked against the fonts' own
-character maps (read with ReportLab, already a dependency)."""
+character maps (read without ReportLab: font_cmap.py says why)."""
 
 from __future__ import annotations
 
@@ -20,15 +20,15 @@ SHOWN = 3   # characters named in one problem
 @lru_cache(maxsize=4)
 def printable_characters(font_files: tuple[Path, ...]) -> frozenset[int]:
     """The code points every one of the fonts has a glyph for."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    from kiosk.content.font_cmap import mapped_code_points
 
-    maps = [set(TTFontFile(str(file)).charToGlyph) for file in font_files]
+    maps = [mapped_code_points(file) for file in font_files]
     return frozenset(set.intersection(*maps))
 
 
 def handout_fonts() -> tuple[Path, ...]:
     from kiosk import paths
-    from kiosk.handout.fonts import BOLD_FILE, REGULAR_FILE
+    from kiosk.handout.font_files import BOLD_FILE, REGULAR_FILE
 
     return paths.fonts_dir() / REGULAR_FILE, paths.fonts_dir() / BOLD_FILE
 

@@ -15,10 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kiosk import paths
-
-FAMILY = "AtkinsonHyperlegible"
-REGULAR_FILE = "AtkinsonHyperlegible-Regular.ttf"
-BOLD_FILE = "AtkinsonHyperlegible-Bold.ttf"
+from kiosk.handout.font_files import BOLD_FILE, FAMILY, REGULAR_FILE
 
 
 @dataclass(frozen=True)
