@@ -155,3 +155,24 @@ def test_something_that_is_not_a_regular_file_is_not_read(tmp_path):
     os.mkfifo(fifo)                                    # reading it would wait forever
     doc = load_yaml_file(fifo, "config.yaml")
     assert "not a regular file" in doc.problems[0].message
+
+
+def test_the_quick_check_and_the_full_scan_agree_on_what_is_plain():
+    """Every file takes the quick check (_plain_data_only); only what it doubts goes to the full scan, which
+    reports each refusal with its path. So the quick check must never pass what the full scan refuses."""
+    from pathlib import Path
+
+    from kiosk.yamldoc import MAX_DEPTH, _plain_data_only, _scan_for_non_plain_data
+
+    shipped = [path.read_text(encoding="utf-8") for path in Path(__file__).parent.parent.glob("content/*.yaml")]
+    cases = shipped + [
+        "a: !!int '1'\n", "a: !custom x\n", "a: &x 1\nb: 2\n", "a: &x 1\nb: *x\n", "- &l [1]\n", "? !t k\n: v\n",
+        "a: ! x\n", "{a: !!str b}\n", "[*a]\n", "a: {b: &c [d]}\n", "--- !!map\na: 1\n",
+        "a: 'Q&A! *not* an alias'\nb: \"¡Hola! &c\"\n", "a: b & c ! d * e\n",
+        "[" * MAX_DEPTH + "]" * MAX_DEPTH, "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1),
+        "a:\n" + "".join("  " * level + "- \n" for level in range(1, MAX_DEPTH + 3)),
+    ]
+    for text in cases:
+        assert _plain_data_only(text) == (not _scan_for_non_plain_data(text, "f.yaml")), text
+    assert all(_plain_data_only(text) for text in shipped)
+    assert not _plain_data_only("a: [1, 2\nb: 3\n")   # a syntax error: the full scan reports it
