@@ -1,7 +1,9 @@
 """Every figure the issues ask for, in one run: `python -m benchmarks [--quick] [--json]`.
 
 Each benchmark runs in its own fresh process (`python -m benchmarks.NAME --json`), with its baseline measured
-in the same run (a bare PySide6 window, a bare ReportLab document, `lp` alone, the 10 % mark of the soak).
+in the same run (a bare PySide6 window, a bare ReportLab document, `lp` alone, the 10 % mark of the soak, a bare
+QTextToSpeech). `tap_latency_speech` is tap_latency with Listen on (the mock engine); `speech_latency` times speech
+after each new screen's paint, with the mock engine and the real speech-dispatcher where installed.
 `--quick` uses short runs (a few minutes in all); the full run takes about an hour (two 1000-patient soaks and
 a 20 000-event monkey run). `--slow-pc` runs every benchmark, its baseline included, limited to half of one CPU
 core (benchmarks/slow_pc.py), as on a lobby's slow kiosk PC. `--json` prints one JSON object: the headline figures at the top level, and every
@@ -30,6 +32,8 @@ RUNS = {
     "startup": (["--runs", "5"], ["--runs", "15"]),
     "page_turn": (["--turns", "60"], ["--turns", "200"]),
     "tap_latency": (["--taps", "100"], ["--taps", "300"]),
+    "tap_latency_speech": (["--taps", "100", "--speech", "mock"], ["--taps", "300", "--speech", "mock"]),
+    "speech_latency": (["--screens", "30"], ["--screens", "100"]),
     "text_size": (["--taps", "30"], ["--taps", "120"]),
     "handout_render": (["--runs", "10"], ["--runs", "50"]),
     "print_handoff": (["--prints", "5"], ["--prints", "20"]),
@@ -42,7 +46,7 @@ RUNS = {
 
 
 def run(name: str, args: list[str], prefix: list[str] = (), preexec=None) -> dict:
-    module = "soak" if name == "soak_cups" else name
+    module = {"soak_cups": "soak", "tap_latency_speech": "tap_latency"}.get(name, name)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     started = time.perf_counter()
     result = subprocess.run([*prefix, sys.executable, "-m", f"benchmarks.{module}", *args, "--json"], cwd=ROOT,
@@ -73,6 +77,9 @@ def headline(details: dict) -> dict:
         "bundle_mb": get("frozen_startup", "bundle_mb"),
         "page_turn_p95_ms": get("page_turn", "p95_ms"),
         "tap_latency_p95_ms": get("tap_latency", "p95_ms"),
+        "tap_latency_speech_p95_ms": get("tap_latency_speech", "p95_ms"),
+        "speech_after_paint_p95_ms": get("speech_latency", "mock", "paint_to_speaking", "p95_ms"),
+        "speechd_after_paint_p95_ms": get("speech_latency", "speechd", "paint_to_speaking", "p95_ms"),
         "text_size_p95_ms": get("text_size", "p95_ms"),
         "handout_render_ms": get("handout_render", "median_ms"),
         "handout_ratio": get("handout_render", "ratio"),

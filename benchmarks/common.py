@@ -53,17 +53,22 @@ def tap_until_painted(app, button, shown_after) -> float:
     return elapsed
 
 
-def run_main(doc: str, measure, count_name: str, default: int, title: str, describe=None) -> int:
+def run_main(doc: str, measure, count_name: str, default: int, title: str, describe=None, options=()) -> int:
     """The command line every in-process benchmark shares: --COUNT N and --json. Without --json, one line of
-    the single figure `measure` returns, or `describe(result)` where it returns several."""
+    the single figure `measure` returns, or `describe(result)` where it returns several. `options`: more
+    arguments, as (flag, argparse keywords) pairs, handed to `measure` by name."""
     import argparse
     import json
 
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(f"--{count_name}", type=int, default=default)
     parser.add_argument("--json", action="store_true")
+    for flag, keywords in options:
+        parser.add_argument(flag, **keywords)
     args = parser.parse_args()
-    result = measure(getattr(args, count_name))
+    extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_"))
+             for flag, _ in options}
+    result = measure(getattr(args, count_name), **extra)
     if args.json:
         print(json.dumps(result))
     elif describe is not None:
@@ -74,7 +79,7 @@ def run_main(doc: str, measure, count_name: str, default: int, title: str, descr
     return 0
 
 
-def kiosk_window(size=(1920, 1080)):
+def kiosk_window(size=(1920, 1080), speech_engine: str = ""):
     """The application and a shown kiosk window with the built-in content and config."""
     from kiosk.startup import load_everything
     from kiosk.ui.app import make_application
@@ -82,7 +87,7 @@ def kiosk_window(size=(1920, 1080)):
 
     loaded = load_everything()
     app = make_application()
-    window = KioskWindow(loaded.config, loaded.content, size=size)
+    window = KioskWindow(loaded.config, loaded.content, size=size, speech_engine=speech_engine)
     window.show()
     app.processEvents()
     return app, window

@@ -3,10 +3,12 @@ view for the answer gate's hold, 0.45 s by design, before the next question: not
 the name) until the next question has been painted. The simulated patient reads each question first (the gate
 ignores taps on a question just shown).
 
-    python -m benchmarks.tap_latency [--taps 300] [--json]
+    python -m benchmarks.tap_latency [--taps 300] [--speech off|mock|speechd] [--json]
 
 Offscreen at 1920x1080 with the sample patient's answers, round after round through the whole survey.
-Goal (issue 4): p95 <= 50 ms.
+Goal (issue 4): p95 <= 50 ms. `--speech mock` or `speechd`: the patient turned Listen on, so every new question is
+read aloud while the next tap comes (issue 18: still p95 <= 50 ms); `speechd` is the real speech-dispatcher with
+espeak-ng (benchmarks/speechd.py), where installed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,19 @@ import sys
 from benchmarks.common import bare_tap_baseline, kiosk_window, run_main, summary_ms, tap_until_painted
 
 
-def measure(taps: int) -> dict:
+def measure(taps: int, speech: str = "off", on_window=None, before_tap=None) -> dict:
+    """`on_window(app, window)` once the window is up (and speech on); `before_tap()` before each measured tap."""
+    if speech == "speechd":
+        from benchmarks import speechd
+
+        if speechd.missing():
+            return {"speech": speech, "unavailable": speechd.missing()}
+        with speechd.private_speechd():
+            return _measure(taps, speech, on_window, before_tap)
+    return _measure(taps, speech, on_window, before_tap)
+
+
+def _measure(taps: int, speech: str, on_window, before_tap) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -25,8 +39,13 @@ def measure(taps: int) -> dict:
     from kiosk.ui.shell import Screen
     from kiosk.ui.widgets.registry import ONE_TAP_KINDS
 
-    app, window = kiosk_window()
+    speaking = speech != "off"
+    app, window = kiosk_window(speech_engine=speech if speaking else "")
     gate = window.answer_gate
+    if speaking:
+        listen_on(app, window)
+    if on_window is not None:
+        on_window(app, window)
 
     def read_first():
         while not gate.painted:
@@ -72,10 +91,14 @@ def measure(taps: int) -> dict:
             window.end_visit("benchmark")
             window.start_check()
             app.processEvents()
+            if speaking:   # a visit ends with speech off; this patient turns Listen on again
+                window.voice.toggle(window.screen_says())
             continue
         target = prepare_and_pick_tap()
         app.processEvents()
         read_first()
+        if before_tap is not None:
+            before_tap()
         one_tap = target is not window.question.next_button
         if one_tap:
             samples.append(tap_until_chosen_painted(app, target))
@@ -89,8 +112,29 @@ def measure(taps: int) -> dict:
             app.processEvents()
     window.detach()
     result = summary_ms(samples, "taps")
+    result["speech"] = speech
+    if speaking:
+        result["speech_engine_available"] = window.voice.speaker.available
+        window.voice.shutdown()
     result["baseline"] = bare_tap_baseline(app, min(taps, 100))
     return result
+
+
+def listen_on(app, window, timeout_s: float = 30.0) -> None:
+    """A real tap on the welcome screen's Listen control, then wait until the engine has started (that takes
+    seconds for speech-dispatcher, and happens once per kiosk run, not per tap: not counted)."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(window.welcome.listen_button, Qt.LeftButton)
+    deadline = time.monotonic() + timeout_s
+    while window.voice.speaker.available is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    if not window.voice.speaker.available:
+        raise SystemExit(f"speech did not start ({window.voice.speaker.available})")
 
 
 def tap_until_chosen_painted(app, button) -> float:
@@ -115,7 +159,9 @@ def tap_until_chosen_painted(app, button) -> float:
 
 
 def main() -> int:
-    return run_main(__doc__, measure, "taps", 300, "tap to the answer (or next question) painted")
+    return run_main(__doc__, measure, "taps", 300, "tap to the answer (or next question) painted",
+                    options=[("--speech", dict(choices=("off", "mock", "speechd"), default="off",
+                                               help="Listen on, with this engine (default: off)"))])
 
 
 if __name__ == "__main__":
