@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.config import SiteConfig
+from kiosk.content.model import KIND_TEXT
 from kiosk.survey.session import SurveySession
 
 
@@ -27,6 +28,14 @@ class Visit:
     @classmethod
     def fresh(cls, config: SiteConfig) -> "Visit":
         return cls(config.default_language, config.text_size, config.high_contrast)
+
+    def typed_words(self) -> tuple[str, ...]:
+        """What the patient typed (the first name): shown to them, never spoken (spec §7)."""
+        if self.survey is None:
+            return ()
+        typed = (self.survey.answer_of(question.id) for question in self.survey.survey.questions
+                 if question.kind == KIND_TEXT)
+        return tuple(str(value) for value in typed if value)
 
     @property
     def answers(self) -> dict[str, Any]:

@@ -7,10 +7,12 @@ One window-wide event filter maps a keyboard, or a simple EZ Access-style keypad
     Enter, Return, Space   choose the focused control (a card, a number, a key, a button)
     Escape, Back           the screen's Back
     F1, Help, ?            read where you are (the screen, and the focused control)
+    letters, Backspace     type the first name where it is asked (Space types a space there; typing takes the
+                           focus to Done, so the Enter that ends the name is Done)
 
 Arrow moves are spatial, from the focused control's centre, so one rule serves every layout a screen has and a
-keypad's four arrows reach everything. A control takes keyboard focus only from keys (Qt.TabFocus), so a tap
-never shows the focus ring. Typing into a text field (the first name) reaches it untouched.
+keypad's four arrows reach everything, and a control the keys reach is scrolled into sight. A control takes
+keyboard focus only from keys (Qt.TabFocus), so a tap never shows the focus ring.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QScrollArea, QWidget
 
 CHOOSE_KEYS = frozenset({Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Select})
 BACK_KEYS = frozenset({Qt.Key_Escape, Qt.Key_Back})
@@ -36,10 +38,13 @@ def focusable_controls(window: QWidget) -> list[QWidget]:
 
 
 def nearest_in_direction(origin: QWidget, candidates: list[QWidget], direction: tuple[int, int]) -> QWidget | None:
-    """The candidate whose centre lies in `direction` from the origin's, nearest along it and then across it
-    (a row's neighbour before a control further down the screen)."""
+    """The candidate whose centre lies in `direction` from the origin's. One in the origin's beam (its row, for
+    Left and Right; its column, for Up and Down) wins over any outside it, as in browsers' and Android's spatial
+    navigation: Right from Back is Next on the same row, not a card above it that happens to be nearer. Within
+    each, distance along the direction counts far more than distance across it."""
     dx, dy = direction
     start = origin.mapToGlobal(origin.rect().center())
+    origin_span = _span(origin, dx)
     best, best_score = None, None
     for widget in candidates:
         if widget is origin:
@@ -51,10 +56,18 @@ def nearest_in_direction(origin: QWidget, candidates: list[QWidget], direction: 
         across = abs((centre.y() - start.y()) if dx else (centre.x() - start.x()))
         if across > along * 3 + _half_extent(origin, dx):   # well off to the side: not "in that direction"
             continue
-        score = (along + across * 2)
+        low, high = _span(widget, dx)
+        in_beam = low < origin_span[1] and high > origin_span[0]
+        score = (not in_beam, 13 * along * along + across * across)   # Android's FocusFinder weighting
         if best_score is None or score < best_score:
             best, best_score = widget, score
     return best
+
+
+def _span(widget: QWidget, dx: int) -> tuple[int, int]:
+    """The widget's extent across a move: top to bottom for Left and Right, left to right for Up and Down."""
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    return (top_left.y(), top_left.y() + widget.height()) if dx else (top_left.x(), top_left.x() + widget.width())
 
 
 def _half_extent(widget: QWidget, dx: int) -> int:
@@ -67,11 +80,12 @@ class KeyNavigator(QObject):
     moved = Signal(QWidget)      # focus went to this control by a key (speech reads it)
 
     def __init__(self, window: QWidget, may_choose: Callable[[QWidget], bool] = lambda widget: True,
-                 asking: Callable[[], bool] = lambda: False):
+                 asking: Callable[[], bool] = lambda: False, typist: Callable[[], object | None] = lambda: None):
         super().__init__(window)
         self._window = window
         self._asking = asking           # a question over the whole window ("Still there?", "Erase all?") takes the keys
         self._may_choose = may_choose   # the shell's answer gate: Enter on a question just shown waits too
+        self._typist = typist           # the answer on screen that takes typing (the first name), or None
         self.active = False   # the patient is using keys (until the next touch): new screens get a focused control
         # Only keys move focus (controls take Qt.TabFocus), so every focus change is a key's doing; Tab and
         # Shift+Tab are Qt's own focus chain, in the order each screen builds its controls (reading order).
@@ -79,6 +93,7 @@ class KeyNavigator(QObject):
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and new.window() is self._window:
+            _scroll_into_view(new)   # a control the keys reach is never out of sight
             self.moved.emit(new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
@@ -99,11 +114,25 @@ class KeyNavigator(QObject):
             return True
         if key in DIRECTIONS and not (typing and key in (Qt.Key_Left, Qt.Key_Right)):
             return self._move(focused, DIRECTIONS[key])
+        typist = self._typist()
+        if typist is not None and self._typed(typist, event, focused):
+            return True
         if key in CHOOSE_KEYS and isinstance(focused, QAbstractButton) and not event.isAutoRepeat():
             if focused.isEnabled() and focused.isVisible() and self._may_choose(focused):
                 focused.click()
             return True
         return False
+
+    def _typed(self, typist, event, focused: QWidget | None) -> bool:
+        """Typing on a screen that asks for a name: letters, Space and Backspace go to it; Enter chooses the
+        focused key as on any screen, or is Done when no key has the focus."""
+        key = event.key()
+        if key == Qt.Key_Backspace:
+            return typist.type_key("delete")
+        if key in (Qt.Key_Return, Qt.Key_Enter):
+            return not isinstance(focused, QAbstractButton) and typist.type_key("done")
+        text = event.text()
+        return bool(text) and text.isprintable() and not event.isAutoRepeat() and typist.type_key(text)
 
     def focus_first(self, root: QWidget, preferred: list[QWidget] = ()) -> None:
         """A new screen for a keys user: focus its first answer (`preferred`), else its top-left control."""
@@ -127,6 +156,15 @@ class KeyNavigator(QObject):
         if target is not None:
             target.setFocus(Qt.TabFocusReason)
         return True
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget)
+            return
+        parent = parent.parentWidget()
 
 
 def _reading_position(widget: QWidget) -> tuple[int, int]:

@@ -89,6 +89,9 @@ def touch_scroll(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    # Not a stop for the keys: it has no name and nothing to choose; the controls in it are the stops, and the
+    # area scrolls to whichever one the keys reach (kiosk/ui/keys.py).
+    area.setFocusPolicy(Qt.NoFocus)
     QScroller.grabGesture(area.viewport(), QScroller.LeftMouseButtonGesture)
     # Qt holds a press back 0.25 s to see whether it becomes a flick. A tap must answer at once (and a tap
     # that came and went inside those 0.25 s was lost): deliver the press now; a flick cancels it.

@@ -10,6 +10,8 @@ screen but never spoken (the typed first name: a waiting room can hear).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from kiosk.content.model import (KIND_BODY_MAP, KIND_MULTI, KIND_TEXT, KIND_YES_NO, MULTI_KINDS, NUMBER_KINDS,
@@ -80,6 +82,14 @@ def spoken_control(control: Control, words: StateWords) -> str:
     if not control.enabled:
         parts.append(words.unavailable)
     return ", ".join(parts)
+
+
+def withhold(text: str, secrets: tuple[str, ...]) -> str:
+    """`text` without any of `secrets` in it, whatever their case ("First name: Ana" -> "First name")."""
+    for secret in secrets:
+        if secret.strip():
+            text = re.sub(rf"(?<!\w){re.escape(secret.strip())}(?!\w)", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s*[:,]\s*$", "", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 def opening_words(says: ScreenSays, words: StateWords) -> list[str]:

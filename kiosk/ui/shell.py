@@ -148,9 +148,11 @@ class KioskWindow(QWidget):
 
         self.idle = IdleClock(config.idle.countdown_seconds, self)
         self.activity = ActivityFilter(self, corner_px=96)
-        self.voice = VoiceGuide(content.ui, speech_engine, self)   # speech, when a patient asks (spec §7)
+        self.voice = VoiceGuide(content.ui, speech_engine, self,   # speech, when a patient asks (spec §7)
+                                typed_words=lambda: self.visit.typed_words())
         self.keys = KeyNavigator(self, may_choose=self._key_may_choose,
-                                 asking=lambda: self.overlay.isVisible() or self.confirm.asking)
+                                 asking=lambda: self.overlay.isVisible() or self.confirm.asking,
+                                 typist=lambda: self.question.answer_widget if self.current is Screen.SURVEY else None)
         self._connect()
         self._resize_debounce = QTimer(self, singleShot=True, interval=80)
         self._resize_debounce.timeout.connect(self.apply_theme)
@@ -170,9 +172,10 @@ class KioskWindow(QWidget):
         self.keys.help_pressed.connect(lambda: self.voice.help(self.screen_says()))
         self.keys.moved.connect(self.voice.focus_moved)
         self.voice.speaking_changed.connect(self.idle.speech_reading)   # spec §6
-        for screen in (self.welcome, self.explainer, self.question, self.review):   # the screens with Listen
-            screen.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
-            self.voice.on_changed.connect(screen.show_listening)
+        for screen in self.screens.values():
+            if screen.listen_button is not None:   # every patient screen (spec §7); staff screens are not read
+                screen.listen_requested.connect(lambda: self.voice.toggle(self.screen_says()))
+                self.voice.on_changed.connect(screen.show_listening)
         self.activity.activity.connect(self.idle.activity)
         self.activity.staff_corner_held.connect(self.open_staff_pin)
         self.activity.touched.connect(self.welcome.patient_touched)   # the attract loop stops (spec §6)
@@ -354,20 +357,31 @@ class KioskWindow(QWidget):
         if ticket == self.visit.ticket and self.current is Screen.DONE and self.visit.handout_number is None:
             log.warning("print.no_answer")
             self.done.show_print_failed()
+            self._done_words_changed()
 
     def _handout_spooled(self, ticket: int, number: int) -> None:
         if ticket == self.visit.ticket:
             self.visit.handout_number = number
             self.done.show_printing(number)
+            self._done_words_changed()
 
     def _handout_not_spooled(self, ticket: int) -> None:
         if ticket == self.visit.ticket:
             self.done.show_print_failed()
+            self._done_words_changed()
 
     def _handout_job_failed(self, number: int) -> None:
         """The printer did not take it: the job waits in the spool, staff see it; the patient asks at the desk."""
         if self.current is Screen.DONE and self.visit.handout_number == number:
             self.done.show_print_failed(number)
+            self._done_words_changed()
+
+    def _done_words_changed(self) -> None:
+        """The done screen's news came (the handout's number, or "ask at the desk"): heard as well as seen."""
+        if self.current is Screen.DONE:
+            says = self.screen_says()
+            self.voice.screen_shown(says)
+            announce(self, " ".join(says.texts))
 
     def _show_survey_position(self) -> None:
         session = self.visit.survey
@@ -396,7 +410,7 @@ class KioskWindow(QWidget):
             return words_says(ui, language, "handout.title", "handout.hint")
         if screen is Screen.DONE:
             number = {"number": self.done.number} if self.done.number else {}
-            return words_says(ui, language, self.done.message_key, **number)
+            return words_says(ui, language, "done.title", self.done.message_key, **number)
         if screen is Screen.ALERT_URGENT:
             return words_says(ui, language, "alert.urgent.title", "alert.urgent.message")
         if screen is Screen.ALERT_EMERGENCY:
@@ -406,8 +420,9 @@ class KioskWindow(QWidget):
 
     def _announce_idle_warning(self, seconds: int) -> None:
         ui, language = self.content.ui, self.visit.language
-        announce(self.overlay, f"{ui.get('idle.title', language)} {ui.get('idle.message', language, seconds=seconds)}",
-                 urgent=True)
+        words = f"{ui.get('idle.title', language)} {ui.get('idle.message', language, seconds=seconds)}"
+        announce(self.overlay, words, urgent=True)
+        self.voice.warn(words, language)
 
     def _back_key(self) -> None:
         """Escape / the keypad's Back: the screen's own Back button, as a tap on it would."""
@@ -507,6 +522,7 @@ class KioskWindow(QWidget):
         # The language a screen reader is told (AT-SPI reads Qt's default locale): the visit's, not the PC's.
         QLocale.setDefault(QLocale(self.visit.language))
         self.setLocale(QLocale(self.visit.language))
+        self.voice.screen_shown(self.screen_says())   # with speech on, the screen is read again in its new language
 
     def theme(self) -> Theme:
         screen = self.screen() or QGuiApplication.primaryScreen()

@@ -8,11 +8,14 @@ read with its state. A new screen stops the old speech. Nothing here knows a scr
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content.model import UiStrings
-from kiosk.ui.says import ROLE_ACTION, ROLE_TOGGLE, Control, ScreenSays, StateWords, opening_words, spoken_control
+from kiosk.ui.says import (ROLE_ACTION, ROLE_TOGGLE, Control, ScreenSays, StateWords, opening_words, spoken_control,
+                           withhold)
 from kiosk.ui.speech import Speaker
 
 
@@ -20,9 +23,11 @@ class VoiceGuide(QObject):
     speaking_changed = Signal(bool)
     on_changed = Signal(bool)
 
-    def __init__(self, ui: UiStrings, engine_name: str = "", parent: QObject | None = None):
+    def __init__(self, ui: UiStrings, engine_name: str = "", parent: QObject | None = None,
+                 typed_words: Callable[[], tuple[str, ...]] = tuple):
         super().__init__(parent)
         self.ui = ui
+        self._typed_words = typed_words   # the visit's typed first name: withheld from everything said
         self.speaker = Speaker(engine_name, self)
         self.speaker.speaking_changed.connect(self.speaking_changed)
         self.on = False
@@ -39,9 +44,10 @@ class VoiceGuide(QObject):
     def help(self, says: ScreenSays | None) -> None:
         """The Help key: where you are, and how to move (turns speech on for the visit)."""
         self._set_on(True)
+        self._says = says or self._says
         if says is not None:
             words = opening_words(says, StateWords.from_ui(self.ui, says.language))
-            self.speaker.say(" ".join([*words, self.ui.get("speech.help", says.language)]), says.language)
+            self._say(" ".join([*words, self.ui.get("speech.help", says.language)]), says.language)
 
     def screen_shown(self, says: ScreenSays | None) -> None:
         self._says = says
@@ -49,10 +55,16 @@ class VoiceGuide(QObject):
         if self.on:
             self.read(says)
 
+    def warn(self, words: str, language: str) -> None:
+        """Something over the screen that the patient must hear (the idle warning), when speech is on."""
+        if self.on and words:
+            self._say(words, language)
+
     def read(self, says: ScreenSays | None) -> None:
+        self._says = says or self._says
         if says is not None:
             words = opening_words(says, StateWords.from_ui(self.ui, says.language))
-            self.speaker.say(" ".join(words), says.language)
+            self._say(" ".join(words), says.language)
 
     def focus_moved(self, widget: QWidget) -> None:
         """A key moved to this control: said as the screen model says a control (its place from the model, its
@@ -60,7 +72,7 @@ class VoiceGuide(QObject):
         if not self.on or self._says is None:
             return
         name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
-        if not name or any(secret and secret in name for secret in self._says.private):
+        if not name:
             return
         checkable = isinstance(widget, QAbstractButton) and widget.isCheckable()
         known = next((control for control in self._says.controls if control.name == name), None)
@@ -68,7 +80,12 @@ class VoiceGuide(QObject):
                           else ROLE_ACTION, selected=widget.isChecked() if checkable else None,
                           position=known.position if known else None, enabled=widget.isEnabled())
         language = self._says.language
-        self.speaker.say(spoken_control(control, StateWords.from_ui(self.ui, language)), language)
+        self._say(spoken_control(control, StateWords.from_ui(self.ui, language)), language)
+
+    def _say(self, text: str, language: str) -> None:
+        """Everything spoken passes here: what the patient typed is never said, on any screen (spec §7)."""
+        self.speaker.say(withhold(text, (*self._typed_words(), *(self._says.private if self._says else ()))),
+                         language)
 
     def end_visit(self) -> None:
         self._set_on(False)

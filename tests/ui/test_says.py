@@ -77,3 +77,12 @@ def test_the_model_is_plain_python():
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | \
         {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     assert not [name for name in imported if name and name.startswith("PySide6")]
+
+
+def test_what_the_patient_typed_is_withheld_as_a_whole_word_whatever_its_case():
+    from kiosk.ui.says import withhold
+
+    assert withhold("What is your first name?: Begoña", ("begoña",)) == "What is your first name?"
+    assert withhold("Also, Al asked", ("Al",)) == "Also, asked"          # a word inside another word stays
+    assert withhold("Nombre: María José", ("maría josé",)) == "Nombre"
+    assert withhold("Nothing typed", ()) == "Nothing typed"

@@ -15,6 +15,7 @@ from kiosk.ui.alert_icons import level_pixmap
 from kiosk.ui.layout import bullet_row, button, card, clear_layout, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 from kiosk.ui.widgets.svg_view import SvgView
 
 
@@ -35,7 +36,9 @@ class EmergencyScreen(KioskScreen):
         self.message = label("heading", align=Qt.AlignCenter, name="emergency_message")
         self.desk_told = label("body", align=Qt.AlignCenter, name="emergency_desk_told")
         self.staff_button = button("quiet", on_click=self.staff_requested.emit, name="staff_button")
-        self.body = vbox(1, self.picture, self.message, self.desk_told, 1, hbox(1, self.staff_button))
+        self.listen_button = listen_button(self.listen_requested.emit)
+        self.body = vbox(1, self.picture, self.message, self.desk_told, 1,
+                         hbox(self.listen_button, 1, self.staff_button))
         self.page = vbox(self.band, self.body, spacing=0, margins=0, parent=self)
         self.page.setStretch(1, 1)
 
@@ -44,6 +47,7 @@ class EmergencyScreen(KioskScreen):
         self.message.setText(self.ui_text("alert.emergency.message"))
         self.desk_told.setText(self.ui_text("alert.emergency.desk_told"))
         self.staff_button.setText(self.ui_text("alert.emergency.staff"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.icon.setAccessibleName(self.ui_text("alert.emergency.title"))
         self._fit_title()
 
@@ -60,6 +64,7 @@ class EmergencyScreen(KioskScreen):
 
     def apply_theme(self, theme: Theme) -> None:
         p, margin, gap = theme.palette, theme.margin_px, theme.gap_px
+        style_listen_button(self.listen_button, theme)
         # The band is the alert colour with its own text colour (>= 7:1, tested for both palettes).
         self.band.setStyleSheet(f"QFrame#emergency_band {{ background: {p.alert}; }} "
                                 f"QFrame#emergency_band QLabel {{ color: {p.on_alert}; }}")
@@ -100,7 +105,9 @@ class UrgentScreen(KioskScreen):
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
         self.continue_button = button("primary", on_click=self.continue_requested.emit, name="continue_button")
         self.continue_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.page = vbox(hbox(1, self.start_over_button), 1, self.box, 1, self.continue_button, parent=self)
+        self.listen_button = listen_button(self.listen_requested.emit)
+        self.page = vbox(hbox(1, self.listen_button, self.start_over_button), 1, self.box, 1, self.continue_button,
+                         parent=self)
 
     def show_symptoms(self, symptoms: tuple[str, ...]) -> None:
         self.symptoms = symptoms
@@ -110,6 +117,7 @@ class UrgentScreen(KioskScreen):
         self.title.setText(self.ui_text("alert.urgent.title"))
         self.message.setText(self.ui_text("alert.urgent.message"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.continue_button.setText(self.ui_text("alert.urgent.continue"))
         self.icon.setAccessibleName(self.ui_text("alert.urgent.title"))
         question = self.content.survey.question("red_flags")
@@ -124,6 +132,7 @@ class UrgentScreen(KioskScreen):
 
     def apply_theme(self, theme: Theme) -> None:
         margin, gap = theme.margin_px, theme.gap_px
+        style_listen_button(self.listen_button, theme)
         self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap * 2)
         self.box_layout.setContentsMargins(gap * 3, gap * 2, gap * 3, gap * 2)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.content.model import Content
 from kiosk.ui.theme import Theme
 
 
 class KioskScreen(QWidget):
+    listen_requested = Signal()          # the patient asked for speech (spec §7)
+    listen_button: QPushButton | None = None   # a patient screen's Listen control
+
     def __init__(self, content: Content | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.content = content
@@ -36,6 +40,11 @@ class KioskScreen(QWidget):
 
     def left(self) -> None:
         """The screen has just been hidden."""
+
+    def show_listening(self, on: bool) -> None:
+        """Speech is on (or off) for the visit: the Listen control shows it."""
+        if self.listen_button is not None:
+            self.listen_button.setChecked(on)
 
     def first_controls(self) -> list:
         """Where keys start on this screen, in order (its answers); empty: the top-left control."""

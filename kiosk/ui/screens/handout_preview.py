@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 from kiosk.ui.widgets.more_below import MoreBelow
 
 
@@ -105,8 +106,9 @@ class HandoutScreen(KioskScreen):
         self.done_button = button("primary", on_click=self.done_requested.emit, name="done_button")
         for wrapped in (self.print_button, self.change_button):
             wrapped.set_alignment(Qt.AlignCenter)
-        self.side = vbox(hbox(1, self.start_over_button), self.title, self.hint, 1, self.print_button,
-                         self.done_button, self.change_button)
+        self.listen_button = listen_button(self.listen_requested.emit)
+        self.side = vbox(hbox(1, self.start_over_button), self.title, self.hint, hbox(self.listen_button, 1), 1,
+                         self.print_button, self.done_button, self.change_button)
         self.page = hbox(self.preview_column, self.side, parent=self)
         self.page.setStretch(0, 7)   # the page as large as the screen allows: it is for reading
         self.page.setStretch(1, 3)
@@ -165,6 +167,7 @@ class HandoutScreen(KioskScreen):
         self.preview.setAccessibleName(self.ui_text("handout.preview_alt"))
         self.more_below.set_text(self.ui_text("common.more_below"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
         self.print_button.setText(self.ui_text("handout.print"))
         self.change_button.setText(self.ui_text("handout.change"))
         self.done_button.setText(self.ui_text("common.done"))
@@ -172,6 +175,7 @@ class HandoutScreen(KioskScreen):
 
     def apply_theme(self, theme: Theme) -> None:
         margin, gap = theme.margin_px, theme.gap_px
+        style_listen_button(self.listen_button, theme)
         self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap * 2)
         self.side.setSpacing(gap)

@@ -128,7 +128,9 @@ class DoneScreen(KioskScreen):
         self.title = label("title", align=Qt.AlignCenter, name="done_title")
         self.message = label("heading", align=Qt.AlignCenter, name="done_message")
         self.done_button = button("primary", on_click=self.done_requested.emit, name="done_button")
-        self.page = vbox(1, self.title, self.message, 1, hbox(1, self.done_button, 1), parent=self)
+        self.listen_button = listen_button(self.listen_requested.emit)
+        self.page = vbox(hbox(1, self.listen_button), 1, self.title, self.message, 1, hbox(1, self.done_button, 1),
+                         parent=self)
         self.message_key, self.number = "done.message", None
 
     def show_printing(self, number: int | None) -> None:
@@ -150,8 +152,10 @@ class DoneScreen(KioskScreen):
         values = {"number": self.number} if self.number else {}
         self.message.setText(self.ui_text(self.message_key, **values))
         self.done_button.setText(self.ui_text("common.done"))
+        self.listen_button.setText(self.ui_text("speech.listen"))
 
     def apply_theme(self, theme: Theme) -> None:
+        style_listen_button(self.listen_button, theme)
         self.page.setContentsMargins(theme.margin_px, theme.margin_px, theme.margin_px, theme.margin_px)
         self.page.setSpacing(theme.gap_px * 2)
         self.done_button.setMinimumWidth(round(theme.width * 0.3))

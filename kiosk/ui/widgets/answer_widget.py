@@ -34,6 +34,10 @@ class AnswerWidget(QWidget):
     def choose(self, choice_id: str) -> None:
         """Choose `unsure_choice` as a tap on it would."""
 
+    def type_key(self, key: str) -> bool:
+        """A physical keyboard typed `key` (a character, "delete" or "done"): True when this widget took it."""
+        return False
+
     def controls(self) -> dict[str, QWidget]:
         """The widget of each choice, by the id the screen model gives it (kiosk/ui/says.py): the screen names
         them for screen readers from that model."""

@@ -81,6 +81,24 @@ class TextEntry(AnswerWidget):
         self._show()
         self.changed.emit(self.answer())
 
+    def type_key(self, key: str) -> bool:
+        """A physical keyboard types as the on-screen keys do (spec §7): the same letters, and no others. Typing
+        takes the focus to Done, so the Enter that ends a name is Done (arrows still reach every key)."""
+        if key == "done":
+            self.press(key)
+            return True
+        if key == " ":
+            key = "space"
+        elif key == "delete" or len(key) == 1 and key.upper() in self.keys:
+            key = key if key == "delete" else key.upper()
+        else:
+            return False
+        self.press(key)
+        done = self.keys["done"]
+        if done.isEnabled() and not done.hasFocus():
+            done.setFocus(Qt.TabFocusReason)
+        return True
+
     def show_answer(self, value: Any) -> None:
         self._text = value or ""
         self._show()
