@@ -297,6 +297,7 @@ class KioskWindow(QWidget):
             self.emergency_pending = True
             self.go(Screen.ALERT_EMERGENCY)
         else:
+            self._restyle(self.urgent)   # built in the current look (it may not have had its turn yet)
             self.urgent.show_symptoms(flagged)
             # its "Go on" fills the bottom, where Next was: a double tap must not skip the message unseen
             self.answer_gate.arm(self.urgent, self.urgent.continue_button)
@@ -386,9 +387,11 @@ class KioskWindow(QWidget):
     def _show_survey_position(self) -> None:
         session = self.visit.survey
         if session.at_review:
-            self.review.show_review(session)
+            self._restyle(self.review)     # rows and answers are built in the current look (it may not have had
+            self.review.show_review(session)   # its turn after a theme change yet)
             self.go(Screen.REVIEW)
         else:
+            self._restyle(self.question)
             self.question.show_question(session)
             self.go(Screen.SURVEY)
         # Nothing is logged per question: the count of such lines would tell which branch a patient took (§6)
@@ -534,7 +537,7 @@ class KioskWindow(QWidget):
         theme = self.theme()
         key = (theme.palette.name, theme.width, theme.height, theme.text_percent)
         if key != self._theme_key:
-            first, self._theme_key = self._theme_key is None, key
+            self._theme_key = key
             # Each screen has its own stylesheet: restyling every widget of every screen at once (the explainer's
             # pages included) made a text-size tap repaint in 360-950 ms (issue 17). The screen in view is
             # restyled now; the others one per turn of the event loop after it has painted, or when shown.
@@ -545,10 +548,9 @@ class KioskWindow(QWidget):
             for part in (self.overlay, self.confirm):
                 part.setStyleSheet(self._sheet)
                 part.apply_theme(theme)
-            if first:
-                self._restyle_rest(all_now=True)   # at startup every screen gets its look at once
-            else:
-                after_next_paint(self.screens[self.current], self._restyle_rest)
+            # The others after the screen in view has painted (at startup too: the welcome screen comes ~30 ms
+            # sooner); a screen shown before its turn is restyled as it is shown (_show).
+            after_next_paint(self.screens[self.current], self._restyle_rest)
         self.welcome.show_comfort(self.visit.text_percent, self.visit.high_contrast)
 
     def _restyle(self, screen) -> None:
@@ -559,13 +561,11 @@ class KioskWindow(QWidget):
                                  f"{self._theme.palette.background}; }}")
             screen.apply_theme(self._theme)
 
-    def _restyle_rest(self, all_now: bool = False) -> None:
+    def _restyle_rest(self) -> None:
         """The screens not in view, one per turn of the event loop (a tap meanwhile waits for one at most)."""
-        while self._stale_screens:
+        if self._stale_screens:
             self._restyle(self._stale_screens[0])
-            if not all_now:
-                QTimer.singleShot(0, self, self._restyle_rest)
-                return
+            QTimer.singleShot(0, self, self._restyle_rest)
 
     # --- Qt overrides -------------------------------------------------------------------------------
 
