@@ -97,10 +97,11 @@ class KeyNavigator(QObject):
             self.moved.emit(new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() in POINTER_PRESSES:
+        kind = event.type()   # every event of the application passes here: asked once
+        if kind in POINTER_PRESSES:
             self.active = False
             return False
-        if event.type() != QEvent.KeyPress or not self._window.isVisible() or self._asking():
+        if kind != QEvent.KeyPress or not self._window.isVisible() or self._asking():
             return False
         self.active = True
         key = event.key()
