@@ -32,6 +32,7 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     # Reading comfort controls
     "comfort.text_size": (),
     "comfort.high_contrast": (),
+    "comfort.text_size_percent": ("percent",),
     # Explainer
     "explainer.chapters": (),
     "explainer.menu_title": (),
@@ -51,6 +52,7 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "bodymap.right": (),
     "bodymap.chosen": (),
     "bodymap.none_chosen": (),
+    "bodymap.picture": (),
     "keyboard.space": (),
     "keyboard.delete": (),
     "keyboard.done": (),
@@ -59,6 +61,7 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "alert.emergency.message": (),
     "alert.emergency.staff": (),
     "alert.emergency.desk_told": (),
+    "alert.emergency.picture": (),
     "alert.urgent.title": (),
     "alert.urgent.message": (),
     "alert.urgent.continue": (),
@@ -71,6 +74,8 @@ UI_KEYS: dict[str, tuple[str, ...]] = {
     "handout.hint": (),
     "handout.preparing": (),
     "handout.preview_alt": (),
+    "handout.previous_page": (),
+    "handout.next_page": (),
     "handout.print": (),
     "handout.change": (),
     "handout.failed": (),

@@ -7,8 +7,13 @@ kiosk stayed in English (found reading the AT-SPI tree). The kiosk's own accessi
 buttons offers "Press", which clicks, exactly like a tap; it also gives the role a screen reader should say
 (a radio button for one-of choices, a check box for any-of) and the checked state.
 
-A button in an exclusive QButtonGroup (or auto-exclusive) is a one-of choice: a radio button; any other
+A button in an exclusive QButtonGroup (or auto-exclusive, or marked with `mark_one_of`: a row of numbers, the
+cards of a one-answer question, which keep their own ticks) is a one-of choice: a radio button; any other
 checkable button is a check box.
+
+Qt makes a widget's accessible interface at its first accessibility event and keeps it: a button must be
+checkable before that event (before its text is set, while a screen reader listens), or it keeps Qt's own
+interface, whose first action is "Toggle".
 """
 
 from __future__ import annotations
@@ -17,20 +22,25 @@ import shiboken6
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget
 
+ONE_OF = "accessible_one_of"
 _interfaces: dict[int, QAccessibleWidget] = {}   # kept alive for as long as their button lives
 _installed = False
 
 
 class ChoiceButtonAccessible(QAccessibleWidget):
     def __init__(self, button: QAbstractButton):
-        group = button.group()
-        one_of = button.autoExclusive() or (group is not None and group.exclusive())
-        super().__init__(button, QAccessible.Role.RadioButton if one_of else QAccessible.Role.CheckBox, "")
+        super().__init__(button, QAccessible.Role.CheckBox, "")
 
     @property
     def _button(self) -> QAbstractButton:
         # Asked of Qt each time rather than kept: a Python reference from the interface would keep the button alive.
         return self.widget()
+
+    def role(self):  # noqa: D102 (Qt override): asked each time, so a group joined later counts
+        button = self._button
+        group = button.group()
+        one_of = button.autoExclusive() or (group is not None and group.exclusive()) or bool(button.property(ONE_OF))
+        return QAccessible.Role.RadioButton if one_of else QAccessible.Role.CheckBox
 
     def text(self, kind):  # noqa: D102 (Qt override)
         if kind == QAccessible.Text.Name:
@@ -69,6 +79,18 @@ def _let_go(key: int) -> None:
     interface = _interfaces.pop(key, None)
     if interface is not None:
         shiboken6.Shiboken.invalidate(interface)
+
+
+def mark_one_of(button: QAbstractButton, one_of: bool = True) -> None:
+    """A checkable button that is one of several answers (a radio button to a screen reader), though not in an
+    exclusive group (or, `one_of=False`, no longer: a button that answers each question in turn)."""
+    button.setProperty(ONE_OF, one_of)
+
+
+def name_scroll(area, name: str) -> None:
+    """A scroll area and its bar (a screen reader can act on it: Increase, Decrease) say what they scroll."""
+    area.setAccessibleName(name)
+    area.verticalScrollBar().setAccessibleName(name)
 
 
 def install() -> None:

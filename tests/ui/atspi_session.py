@@ -75,6 +75,12 @@ class AtspiKiosk:
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
         return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
+    def reader(self) -> Reader:
+        """One reader for the whole session, asked one command at a time (it keeps every event it receives)."""
+        process = self._start([SYSTEM_PYTHON, str(READER), "clinic-kiosk", "serve"], env=self.env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        return Reader(process)
+
     def __exit__(self, *exc) -> None:
         for process in reversed(self.processes):
             if process.poll() is None:
@@ -84,6 +90,21 @@ class AtspiKiosk:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+
+
+class Reader:
+    """`reader.ask("press", "Next")` -> the reader's answer (a dict); see atspi_reader.py's `serve`."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+
+    def ask(self, *command) -> dict:
+        self.process.stdin.write(json.dumps([str(part) for part in command]) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the AT-SPI reader stopped: {self.process.stderr.read()[-2000:]}")
+        return json.loads(line)
 
 
 def actionable(tree: list[dict]) -> list[dict]:

@@ -46,6 +46,7 @@ class EmergencyScreen(KioskScreen):
         self.title.setText(self.ui_text("alert.emergency.title"))
         self.message.setText(self.ui_text("alert.emergency.message"))
         self.desk_told.setText(self.ui_text("alert.emergency.desk_told"))
+        self.picture.set_accessible_text(self.ui_text("alert.emergency.picture"))
         self.staff_button.setText(self.ui_text("alert.emergency.staff"))
         self.listen_button.setText(self.ui_text("speech.listen"))
         self.icon.setAccessibleName(self.ui_text("alert.emergency.title"))

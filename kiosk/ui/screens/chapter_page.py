@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content.model import BulletList, Chapter, Paragraph
+from kiosk.ui.accessible import name_scroll
 from kiosk.ui.layout import bullet_row, hbox, label, touch_scroll, vbox
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.more_below import MoreBelow
@@ -37,6 +38,7 @@ class ChapterPage(QWidget):
         text = QWidget()
         self.column = vbox(self.title, *rows, 1, parent=text)
         self.scroll = touch_scroll(text)
+        name_scroll(self.scroll, chapter.title[language])
         # a labelled control where the text runs on, under the picture (it covers no words)
         self.more_below = MoreBelow(self.scroll, more_below, floating=False)
         self.picture_column = vbox(self.picture, self.more_below.button, margins=0)

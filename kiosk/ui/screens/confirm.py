@@ -10,6 +10,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.ui.accessible import announce
 from kiosk.ui.layout import button, card, hbox, label, vbox
 from kiosk.ui.theme import Theme
 
@@ -39,6 +40,7 @@ class ConfirmOverlay(QWidget):
     def ask(self, title: str, keep_text: str, act_text: str, on_confirm: Callable[[], None],
             message: str = "", act_role: str = "secondary") -> None:
         self.title.setText(title)
+        self.setAccessibleName(title)   # it takes the focus: a screen reader says what asks
         self.message.setText(message)
         self.message.setVisible(bool(message))
         self.keep_button.setText(keep_text)
@@ -52,6 +54,7 @@ class ConfirmOverlay(QWidget):
         self.raise_()
         self.show()
         self.setFocus()
+        announce(self, title, urgent=True)   # a question over the screen, asked now (spec §7)
 
     @property
     def asking(self) -> bool:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
 
 from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.accessible import announce
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.chapter_page import ChapterPage
 from kiosk.ui.theme import Theme
@@ -79,6 +80,8 @@ class ExplainerScreen(KioskScreen):
             page.scroll_to_top()
             self.chapter_stack.setCurrentWidget(page)
         self._update_position()
+        if self.isVisible():   # a new page in view: a screen reader hears its title (spec §7)
+            announce(self, self.chapters[self.index].title[self.language])
         self.page_shown.emit(self.index)
 
     def next(self) -> None:
@@ -97,6 +100,7 @@ class ExplainerScreen(KioskScreen):
 
     def open_menu(self) -> None:
         self.pages.setCurrentIndex(1)
+        announce(self, self.ui_text("explainer.menu_title"))
 
     # --- shell hooks --------------------------------------------------------------------------------
 
@@ -210,5 +214,6 @@ class ExplainerScreen(KioskScreen):
     def _update_position(self) -> None:
         total = len(self.chapters)
         self.dots.set_current(self.index)
+        self.dots.setAccessibleName(self.ui_text("explainer.page_of", current=self.index + 1, total=total))
         self.page_label.setText(self.ui_text("explainer.page_of", current=self.index + 1, total=total))
         self.next_button.setVisible(self.index < total - 1)

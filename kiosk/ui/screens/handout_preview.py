@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.ui.accessible import name_scroll
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
@@ -165,11 +166,14 @@ class HandoutScreen(KioskScreen):
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("handout.title"))
         self.preview.setAccessibleName(self.ui_text("handout.preview_alt"))
+        name_scroll(self.preview_scroll, self.ui_text("handout.preview_alt"))
         self.more_below.set_text(self.ui_text("common.more_below"))
         self.start_over_button.setText(self.ui_text("common.start_over"))
         self.listen_button.setText(self.ui_text("speech.listen"))
         self.print_button.setText(self.ui_text("handout.print"))
         self.change_button.setText(self.ui_text("handout.change"))
+        self.previous_page_button.setAccessibleName(self.ui_text("handout.previous_page"))   # its words are "←"
+        self.next_page_button.setAccessibleName(self.ui_text("handout.next_page"))
         self.done_button.setText(self.ui_text("common.done"))
         self._show_state(self.state)
 
@@ -188,7 +192,6 @@ class HandoutScreen(KioskScreen):
         self.more_below.set_margin(gap)
         for widget in (self.previous_page_button, self.next_page_button):
             widget.setMinimumWidth(round(theme.target_px * 1.5))
-            widget.setAccessibleName(widget.objectName().replace("_", " "))
 
     def reset(self) -> None:
         """The preview shows the patient's own words: gone with the visit."""

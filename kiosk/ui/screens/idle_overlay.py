@@ -46,6 +46,7 @@ class IdleOverlay(QWidget):
     def set_language(self, language: str) -> None:
         self.language = language
         self.title.setText(self.content.ui.get("idle.title", language))
+        self.setAccessibleName(self.title.text())   # it takes the focus: a screen reader says what asks
         self.more_time_button.setText(self.content.ui.get("idle.more_time", language))
         self._update_message()
 

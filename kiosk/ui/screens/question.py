@@ -14,8 +14,9 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
-from kiosk.content.model import KIND_MULTI
+from kiosk.content.model import KIND_MULTI, MULTI_KINDS
 from kiosk.survey.session import SurveySession
+from kiosk.ui.accessible import announce, mark_one_of, name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.says import ScreenSays, StateWords, question_says
@@ -96,7 +97,9 @@ class QuestionScreen(KioskScreen):
         self.progress.setRange(0, total)
         self.progress.setValue(done - 1)
         self.progress_label.setText(self.ui_text("survey.question_of", current=done, total=total))
+        self.progress.setAccessibleName(self.progress_label.text())
         self.prompt.setText(question.prompt[language])
+        name_scroll(self.scroll, question.prompt[language])
         hint = question.hint[language] if question.hint else \
             self.ui_text("survey.pick_all") if question.kind == KIND_MULTI else ""
         self.hint.setText(hint)
@@ -108,6 +111,7 @@ class QuestionScreen(KioskScreen):
         widget.show_answer(None if answer is not None and answer == question.skip and
                            answer != widget.unsure_choice else answer)
         self.skip_button.setVisible(self.unsure_value is not None)
+        mark_one_of(self.skip_button, question.kind not in MULTI_KINDS)   # "Not sure" is one answer of several
         if self.unsure_value is not None:
             self.skip_button.setText(self.ui_text(f"survey.skip_{self.unsure_value}"))
         self._fit_answers()
@@ -231,6 +235,7 @@ class QuestionScreen(KioskScreen):
         self._update_actions()
         self.scroll.verticalScrollBar().setValue(0)
         self.gate.arm(self, self.prompt)
+        announce(self, self.page_label.text())   # "Choices 2 of 3": new choices in view (spec §7)
 
     def _update_actions(self) -> None:
         session, widget = self.session, self.answer_widget

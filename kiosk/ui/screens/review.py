@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
+from kiosk.ui.accessible import name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import button, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
@@ -29,6 +30,7 @@ class ReviewRow(WrapButton):
         self.prompt.setAttribute(Qt.WA_TransparentForMouseEvents)
         self._layout.insertWidget(0, self.prompt)
         self._layout.setDirection(self._layout.Direction.TopToBottom)
+        self.setAccessibleName(f"{prompt}: {answer}")   # a screen reader hears both, as the eye reads them
 
 
 class ReviewScreen(KioskScreen):
@@ -96,6 +98,7 @@ class ReviewScreen(KioskScreen):
         self.back_button.setText(self.ui_text("common.back"))
         self.finish_button.setText(self.ui_text("review.finish"))
         self.more_below.set_text(self.ui_text("common.more_below"))
+        name_scroll(self.scroll, self.ui_text("review.title"))
         self._rebuild()
         self.gate.cover(self)
 

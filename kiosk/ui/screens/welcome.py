@@ -57,7 +57,6 @@ class WelcomeScreen(KioskScreen):
         for percent in TEXT_SCALES:
             choice = button("choice", "A", lambda percent=percent: self.text_size_chosen.emit(percent),
                             name=f"text_size_{percent}", checkable=True)
-            choice.setAccessibleName(f"{percent}%")
             size_group.addButton(choice)
             self.text_size_buttons[percent] = choice
         self.contrast_button = button("choice", on_click=self._contrast_tapped, name="contrast_button",
@@ -97,6 +96,8 @@ class WelcomeScreen(KioskScreen):
         self.language_label.setText(self.ui_text("welcome.choose_language"))
         self.listen_button.setText(self.ui_text("speech.listen"))
         self.text_size_label.setText(self.ui_text("comfort.text_size"))
+        for percent, choice in self.text_size_buttons.items():   # each shows an "A" of its size: say which
+            choice.setAccessibleName(self.ui_text("comfort.text_size_percent", percent=percent))
         self._update_contrast_text()
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == self.language)

@@ -141,6 +141,7 @@ class BodyMap(AnswerWidget):
         captions = {key: self.words(f"bodymap.{key}") for key in ("front", "back", "left", "right")}
         self.picture = BodyMapPicture(question.image, question.choice_ids(), captions, theme)
         self.picture.region_tapped.connect(self._toggle)
+        self.picture.setAccessibleName(self.words("bodymap.picture"))
         self.cards = ChoiceCards(question, ui, language, theme, paged=False)
         self.cards.changed.connect(self._cards_changed)
         self.summary = label("body", name="body_map_summary")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy
 
 from kiosk.content.model import KIND_YES_NO, MULTI_KINDS, SKIP_KINDS
 from kiosk.survey.values import toggle_choice
+from kiosk.ui.accessible import mark_one_of
 from kiosk.ui.layout import button
 from kiosk.ui.widgets.answer_widget import AnswerWidget
 from kiosk.ui.widgets.icons import tick_icon
@@ -51,6 +52,8 @@ class ChoiceCards(AnswerWidget):
         for choice_id, text in labels:
             card = button("choice", text, lambda choice_id=choice_id: self._tapped(choice_id),
                           name=f"choice_{choice_id}", checkable=True, wrap=True)
+            if not self.multi:
+                mark_one_of(card)   # one answer of several: a radio button to a screen reader
             card.set_padding(max(8, theme.gap_px // 2), theme.gap_px)
             card.setIcon(tick_icon(theme.palette.on_selected, icon_px * 2))
             card.setIconSize(QSize(icon_px, icon_px))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from kiosk.content.model import KIND_SCALE
+from kiosk.ui.accessible import mark_one_of
 from kiosk.ui.layout import button, hbox, label, vbox
 from kiosk.ui.widgets.answer_widget import AnswerWidget
 
@@ -18,8 +19,12 @@ class NumberButtons(AnswerWidget):
         self._value: int | None = None
         self.buttons = {}
         for number in range(question.min, question.max + 1):
-            key = button("choice", str(number), lambda number=number: self._tapped(number),
-                         name=f"number_{number}", checkable=True)
+            # checkable and one of the row before it has words: a screen reader's interface is made at the first
+            # event (the text) and kept (kiosk/ui/accessible.py)
+            key = button("choice", "", lambda number=number: self._tapped(number), name=f"number_{number}",
+                         checkable=True)
+            mark_one_of(key)
+            key.setText(str(number))
             key.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
             key.setMinimumHeight(round(theme.target_px * 1.3))
             key.setStyleSheet(f"font-size: {theme.heading_px}px;")
