@@ -31,13 +31,17 @@ def button(role: str, text: str = "", on_click: Callable[[], None] | None = None
         widget = WrapButton(text)
     else:
         widget = QPushButton(text)
-        widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        # never narrower than its words (and icon): a row short of room wraps its labels instead
+        widget.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
     widget.setProperty("role", role)
     widget.setCheckable(checkable)
     widget.setFocusPolicy(Qt.TabFocus)   # keys reach it; a tap never gives it focus (no ring after a tap)
     widget.setCursor(Qt.PointingHandCursor)
     if name:
         widget.setObjectName(name)
+        from kiosk.ui.widgets.icons import add_action_icon
+
+        add_action_icon(widget)   # Back, Next, Continue, Print, Start over: an icon beside the words
     if on_click is not None:
         widget.clicked.connect(lambda _checked=False: on_click())
     return widget
@@ -120,3 +124,57 @@ def bullet_row(text: str, gap: int) -> QWidget:
     layout = hbox(marker, words, spacing=gap, margins=0, parent=row)
     layout.setStretch(1, 1)
     return row
+
+
+class SpillRow(QWidget):
+    """A row of two groups, `start` at the left and `end` at the right, on one line when their words fit, else
+    `start` above `end` (a top row at 150 % text on a small panel: the buttons keep their words whole).
+
+    Each item is a widget, a layout, or an int stretch, as in `hbox`."""
+
+    def __init__(self, start: Iterable, end: Iterable, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.start = hbox(*start, margins=0)
+        self.end = hbox(1, *end, margins=0)
+        self.rows = QBoxLayout(QBoxLayout.LeftToRight, self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.addLayout(self.start, 1)
+        self.rows.addLayout(self.end)
+
+    def setSpacing(self, spacing: int) -> None:  # noqa: N802 (like a layout's)
+        for layout in (self.start, self.end, self.rows):
+            layout.setSpacing(spacing)
+
+    @property
+    def spilled(self) -> bool:
+        return self.rows.direction() == QBoxLayout.TopToBottom
+
+    def _fits(self, width: int) -> bool:
+        # the smallest each can be (a progress bar gives way; words and buttons do not)
+        return self.start.minimumSize().width() + self.rows.spacing() + self.end.minimumSize().width() <= width
+
+    def _arrange(self, width: int) -> None:
+        direction = QBoxLayout.LeftToRight if self._fits(width) else QBoxLayout.TopToBottom
+        if self.rows.direction() != direction:
+            self.rows.setDirection(direction)
+            self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.LayoutRequest:   # words or fonts changed: see again whether they fit
+            self._arrange(self.width())
+        return super().event(event)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override): it can always stack, so never asks for both widths
+        from PySide6.QtCore import QSize
+
+        start, end = self.start.minimumSize(), self.end.minimumSize()
+        return QSize(max(start.width(), end.width()), self.rows.minimumSize().height())
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        from PySide6.QtCore import QSize
+
+        return QSize(self.minimumSizeHint().width(), self.rows.sizeHint().height())

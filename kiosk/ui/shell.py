@@ -41,7 +41,7 @@ from kiosk.ui.screens.idle_overlay import IdleOverlay
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.screens.staff_pin import StaffPinScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
-from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, Theme, stylesheet
+from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, Theme, panel_dpi, stylesheet
 from kiosk.visit import Visit
 
 log = logging.getLogger("kiosk.ui")
@@ -529,7 +529,7 @@ class KioskWindow(QWidget):
 
     def theme(self) -> Theme:
         screen = self.screen() or QGuiApplication.primaryScreen()
-        dpi = self.config.screen_dpi or (screen.physicalDotsPerInch() if screen else 96.0)
+        dpi = panel_dpi(self.config.screen_dpi, screen.physicalDotsPerInch() if screen else None)
         palette = HIGH_CONTRAST if self.visit.high_contrast else STANDARD
         return Theme(palette, max(self.width(), 640), max(self.height(), 480), dpi, self.visit.text_percent)
 

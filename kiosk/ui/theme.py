@@ -2,10 +2,16 @@
 
 Everything scales from a 1920x1080 design: body text 28 px, headings 44 px. Touch targets are at least
 12 mm on the real panel (from its DPI) and never below 64 px. Pure Python: tests compute contrast here.
+
+Text has a millimetre floor too (ADA 2010 §707.7.2: capitals at least 4.8 mm tall): `min_text_px(dpi)` gives it,
+and `panel_dpi` the DPI to use. It is NOT yet applied to the type sizes (issue 18, open): on a 141 dpi panel it
+lifts body text from 28 to 40 px, and 150 % from there (60 px; 44 px at 1280x800 on the offscreen 100 dpi) still
+clips the question, explainer and handout layouts (tests/ui/test_low_vision.py's expected failure).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 DESIGN_WIDTH, DESIGN_HEIGHT = 1920, 1080
@@ -14,6 +20,30 @@ TARGET_MM, TARGET_MIN_PX, TARGET_DESIGN_PX = 12.0, 64, 96
 GAP_MIN_PX = 8
 FONT_FAMILY = "Atkinson Hyperlegible"
 TEXT_SCALES = {100: 1.0, 125: 1.25, 150: 1.5}
+
+# Capital letters (ADA 2010 §707.7.2: "3/16 inch (4.8 mm) high minimum based on the uppercase letter I").
+CAP_MM = 4.8
+CAP_HEIGHT_EM = 0.668   # Atkinson Hyperlegible's cap height per em (OS/2 sCapHeight 668 of 1000; Qt's capHeight agrees)
+# The panel's dots per inch: the site config's screen_dpi if IT set one (the config reads 50-600), else what the
+# screen reports when that is plausible for a touch panel (a TV's or a broken EDID's 30 or 1400 is not), else 96.
+DPI_FALLBACK = 96.0
+DPI_PLAUSIBLE = (60.0, 400.0)
+
+
+def panel_dpi(configured: float | None, reported: float | None) -> float:
+    """The DPI the physical floors are computed from: IT's setting first, then the screen's, then 96."""
+    if configured:
+        return float(configured)
+    low, high = DPI_PLAUSIBLE
+    if reported is not None and math.isfinite(reported) and low <= reported <= high:
+        return float(reported)
+    return DPI_FALLBACK
+
+
+def min_text_px(dpi: float, cap_mm: float = CAP_MM, cap_height_em: float = CAP_HEIGHT_EM) -> int:
+    """The smallest font pixel size whose capital letters are at least `cap_mm` tall on a panel of `dpi`."""
+    cap_px = cap_mm / 25.4 * dpi
+    return math.ceil(round(cap_px / cap_height_em, 6))   # round() first: 40.000000001 must not become 41
 
 
 @dataclass(frozen=True)
@@ -84,12 +114,21 @@ class Theme:
         """How big this window is against the 1920x1080 design (the smaller side decides, so layouts fit)."""
         return min(self.width / DESIGN_WIDTH, self.height / DESIGN_HEIGHT)
 
-    def text_px(self, design_px: int) -> int:
-        return round(design_px * self.scale * TEXT_SCALES[self.text_percent])
+    def text_px(self, design_px: int, percent: int | None = None) -> int:
+        return round(design_px * self.scale * TEXT_SCALES[percent or self.text_percent])
+
+    @property
+    def min_text_px(self) -> int:
+        """The millimetre floor on this panel (not applied yet: see the module's note)."""
+        return min_text_px(self.dpi)
 
     @property
     def body_px(self) -> int:
         return self.text_px(BODY_PX)
+
+    def body_px_at(self, percent: int) -> int:
+        """Body text at another text size (the text-size buttons show each size's own "A")."""
+        return self.text_px(BODY_PX, percent=percent)
 
     @property
     def heading_px(self) -> int:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.problems import Problem
 from kiosk.ui.layout import button, card, hbox, label, touch_scroll, vbox
-from kiosk.ui.theme import STANDARD, Theme, stylesheet
+from kiosk.ui.theme import STANDARD, Theme, panel_dpi, stylesheet
 
 # A label per problem: 5,000 of them (a content file pasted twice) took 25 s to lay out and paint, with staff
 # waiting. The first ones are what IT fixes first anyway; `kiosk check` prints them all.
@@ -49,7 +49,7 @@ class ErrorWindow(QWidget):
 
     def style_for_size(self, dpi: float) -> None:
         """The standard look at the window's present size (no content, no visit: nothing else to choose)."""
-        theme = Theme(STANDARD, self.width(), self.height(), dpi, 100)
+        theme = Theme(STANDARD, self.width(), self.height(), panel_dpi(None, dpi), 100)
         self.setStyleSheet(stylesheet(theme))
         self.apply_theme(theme)
 

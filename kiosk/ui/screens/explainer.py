@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
 
-from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.layout import SpillRow, button, card, hbox, label, touch_scroll, vbox
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.accessible import announce
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.chapter_page import ChapterPage
@@ -41,8 +42,8 @@ class ExplainerScreen(KioskScreen):
         # The page count starts at the margin, like everything below it (a label: the staff corner stays free of
         # controls); Chapters sits with Start over at the right.
         self.listen_button = listen_button(self.listen_requested.emit)
-        self.top_row = hbox(self.page_label, 1, self.dots, 1, self.listen_button, self.menu_button,
-                            self.start_over_button)
+        self.top_row = SpillRow([self.page_label, 1, self.dots, 1],
+                                [self.listen_button, self.menu_button, self.start_over_button])
 
         self.chapter_stack = QStackedWidget()
         self.reader = card()
@@ -113,6 +114,7 @@ class ExplainerScreen(KioskScreen):
         self.check_button.setText(self.ui_text("welcome.start_check"))
         self.menu_title.setText(self.ui_text("explainer.menu_title"))
         self.menu_close.setText(self.ui_text("common.back"))
+        self.menu_more.set_text(self.ui_text("common.more_below"))
         for number, (chapter, entry) in enumerate(zip(self.chapters, self.menu_entries), start=1):
             entry.setText(f"{number}. {chapter.title[self.language]}")
         self._show_current_page()
@@ -126,7 +128,6 @@ class ExplainerScreen(KioskScreen):
         gap, margin = theme.gap_px, theme.margin_px
         self.reading_layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.reading_layout.setSpacing(gap)
-        self.top_row.setContentsMargins(0, 0, 0, 0)
         self.top_row.setSpacing(gap)
         self.dots.set_style(max(12, round(18 * theme.scale)), theme.palette.outline)
         for action in (self.back_button, self.next_button, self.check_button):
@@ -165,7 +166,13 @@ class ExplainerScreen(KioskScreen):
             self.menu_grid.addWidget(entry, index % rows, index // rows)
             self.menu_entries.append(entry)
         self.menu_close = button("secondary", on_click=lambda: self.pages.setCurrentIndex(0), name="menu_close")
-        self.menu_layout = vbox(self.menu_title, self.menu_grid, hbox(self.menu_close, 1), parent=menu)
+        # the chapters scroll only when large text on a small panel leaves no other way ("More below" then shows)
+        entries = QWidget()
+        entries.setLayout(self.menu_grid)
+        self.menu_grid.setContentsMargins(0, 0, 0, 0)
+        self.menu_scroll = touch_scroll(entries)
+        self.menu_more = MoreBelow(self.menu_scroll, name="menu_more_below")
+        self.menu_layout = vbox(self.menu_title, self.menu_scroll, hbox(self.menu_close, 1), parent=menu)
         self.menu_layout.setStretch(1, 1)
         return menu
 

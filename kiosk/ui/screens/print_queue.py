@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
 from kiosk.printing.job_words import KIND_WORDS, local_clock_time, local_day, state_words
 from kiosk.printing.printer import PrinterStatus
@@ -148,5 +148,9 @@ class PrintQueueCard(QWidget):
         gap = theme.gap_px
         self.page.setSpacing(gap // 2)
         self.tools.setSpacing(gap // 2)
+        # one line while the words fit; one above another at large text on a small panel (issue 18)
+        words = sum(action.sizeHint().width() for action in (self.test_button, *self.general_buttons))
+        self.tools.setDirection(QBoxLayout.LeftToRight if words + 2 * gap <= theme.width - 4 * theme.margin_px
+                                else QBoxLayout.TopToBottom)
         self.jobs_layout.setContentsMargins(gap, gap, gap, gap)
         self.jobs_layout.setSpacing(gap)

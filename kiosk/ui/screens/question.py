@@ -18,6 +18,7 @@ from kiosk.content.model import KIND_MULTI, MULTI_KINDS
 from kiosk.survey.session import SurveySession
 from kiosk.ui.accessible import announce, mark_one_of, name_scroll
 from kiosk.ui.answer_gate import AnswerGate
+from kiosk.ui.widgets.icons import ICON_OVER_TEXT
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.says import ScreenSays, StateWords, question_says
 from kiosk.ui.screens.base import KioskScreen
@@ -288,6 +289,7 @@ class QuestionScreen(KioskScreen):
         metrics = QFontMetrics(font)
         words = [self.ui_text(key) for key in ("common.back", "common.next", "survey.more_choices")]
         padding = 2 * (max(16, theme.target_px // 3) + theme.border_px) + theme.gap_px
+        padding += round(theme.body_px * ICON_OVER_TEXT) + 8   # the ← or → beside the words
         width = max(round(theme.width * 0.18), *(metrics.horizontalAdvance(word) + padding for word in words))
         for action in (self.back_button, self.next_button, self.skip_button):
             action.ensurePolished()   # the stylesheet's min-width comes with the polish: set ours after it
@@ -299,7 +301,7 @@ class QuestionScreen(KioskScreen):
         extra = 2 * theme.gap_px + icon_px + 12 + 2 * theme.border_px + 8
         self.skip_button.setFixedSize(max(width, round(theme.width * 0.22),
                                           *(metrics.horizontalAdvance(word) + extra for word in unsure)),
-                                      theme.target_px)
+                                      max(theme.target_px, metrics.height() + 2 * max(8, theme.target_px // 6)))
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -100,8 +100,8 @@ class StaffPinScreen(KioskScreen):
         widest = max(key_button.sizeHint().width() for key_button in self.keys.values())
         for key_button in self.keys.values():
             key_button.setMinimumSize(max(round(key_px * 1.6), widest), key_px)
-        self.dots.setMinimumHeight(theme.title_px + gap)
-        self.status.setMinimumHeight(theme.body_px * 2)
+        self.dots.setMinimumHeight(theme.title_px)
+        self.status.setMinimumHeight(round(theme.body_px * 1.6))   # a line of words and room round it
 
     def _refresh(self) -> None:
         seconds = self.guard.seconds_locked()

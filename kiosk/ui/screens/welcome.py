@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QPushButton, QSizePolicy
 
 from kiosk.ui.layout import button, card, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
@@ -19,6 +19,7 @@ from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 from kiosk.ui.widgets.svg_view import SvgView
 
 ATTRACT_SECONDS = 7
+ROOMY_BODY_PER_HEIGHT = 27   # the picture card shows while body text is at most 1/27 of the height (40 px at 1080)
 
 
 class WelcomeScreen(KioskScreen):
@@ -68,7 +69,11 @@ class WelcomeScreen(KioskScreen):
         self.highlight_card = card()
         vbox(self.highlight_picture, self.highlight_text, parent=self.highlight_card)
 
-        self.main_column = vbox(self.title, self.subtitle, 1, self.check_button, self.learn_button, self.touch_hint, 1)
+        # the two ways in: one above the other beside the picture; side by side when large text takes the width
+        self.actions = QBoxLayout(QBoxLayout.TopToBottom)
+        self.actions.addWidget(self.check_button)
+        self.actions.addWidget(self.learn_button)
+        self.main_column = vbox(self.title, self.subtitle, 1, self.actions, self.touch_hint, 1)
         self.top_row = hbox(self.listen_button, 1, self.language_label, *self.language_buttons.values())
         self.middle_row = hbox(self.main_column, self.highlight_card)
         self.middle_row.setStretch(0, 5)
@@ -102,6 +107,7 @@ class WelcomeScreen(KioskScreen):
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == self.language)
         self._show_highlight()
+        self._arrange_actions()
 
     def apply_theme(self, theme: Theme) -> None:
         gap, margin = theme.gap_px, theme.margin_px
@@ -114,6 +120,10 @@ class WelcomeScreen(KioskScreen):
         self.top_row.setContentsMargins(theme.target_px + gap, 0, 0, 0)
         self.highlight_card.layout().setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
         self.highlight_picture.setMinimumHeight(round(theme.height * 0.3))
+        # Text larger than the design holds beside the picture (150 % on a dense panel): the words take the width
+        roomy = theme.body_px * ROOMY_BODY_PER_HEIGHT <= theme.height
+        self.highlight_card.setVisible(roomy)
+        self.actions.setSpacing(gap)
         icon_px = max(24, theme.body_px)
         steady_px = max(24, round(BODY_PX * theme.scale))   # the size buttons' tick: the same at every text size
         pad_h = max(16, theme.target_px // 3)
@@ -122,16 +132,25 @@ class WelcomeScreen(KioskScreen):
             size_px = steady_px if choice in self.text_size_buttons.values() else icon_px
             choice.setIcon(tick_icon(theme.palette.on_selected, size_px * 2))
             choice.setIconSize(QSize(size_px, size_px))
+        # every comfort button is as tall as its words at the largest text, so a size tap never changes a height
+        largest = QFont(self.language_label.font())
+        largest.setPixelSize(theme.body_px_at(max(TEXT_SCALES)))
+        largest.setBold(True)
+        steady_h = max(theme.target_px, QFontMetrics(largest).height() + 2 * (max(8, theme.target_px // 6)
+                                                                               + theme.border_px))
         for choice in [*self.language_buttons.values(), self.contrast_button]:
             # the tick's room on the left is matched on the right, so "Español" sits in the middle of its button
             choice.setStyleSheet(f"padding-right: {pad_h + icon_px}px;")
         for percent, choice in self.text_size_buttons.items():
-            size = round(BODY_PX * theme.scale * TEXT_SCALES[percent])   # each "A" shows its own size, always
+            size = theme.body_px_at(percent)   # each "A" shows its own size, always
             choice.setStyleSheet(f"font-size: {size}px; padding-right: {pad_h + steady_px}px;")
+        for choice in [*self.language_buttons.values(), *self.text_size_buttons.values(), self.contrast_button]:
+            choice.ensurePolished()   # the stylesheet's min-height comes with the polish: set ours after it
+            choice.setFixedHeight(steady_h)
         # "Text size" takes the room its longest wording needs at the largest text, so a size tap never moves the
         # buttons beside it (issue 17: they moved ~100 px, and a second tap on the same spot hit nothing)
         font = QFont(self.text_size_label.font())
-        font.setPixelSize(round(BODY_PX * theme.scale * max(TEXT_SCALES.values())))
+        font.setPixelSize(theme.body_px_at(max(TEXT_SCALES)))
         widest = max(QFontMetrics(font).horizontalAdvance(self.content.ui.get("comfort.text_size", language))
                      for language in self.content.languages)
         self.text_size_label.setFixedWidth(widest + gap)
@@ -149,6 +168,21 @@ class WelcomeScreen(KioskScreen):
             action.setMinimumHeight(round(theme.target_px * 1.25))
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self._theme = theme
+        self._arrange_actions()
+
+    def _arrange_actions(self) -> None:
+        """Side by side when the picture is hidden and both fit on one line in this language, else stacked."""
+        theme = getattr(self, "_theme", None)
+        if theme is None:
+            return
+        bold = QFont(self.check_button.font())
+        bold.setPixelSize(theme.body_px)
+        bold.setBold(True)
+        frame = 2 * (max(16, theme.target_px // 3) + theme.border_px) + theme.gap_px
+        words = sum(QFontMetrics(bold).horizontalAdvance(action.text()) + frame
+                    for action in (self.check_button, self.learn_button))
+        side_by_side = self.highlight_card.isHidden() and words <= theme.width - 2 * theme.margin_px
+        self.actions.setDirection(QBoxLayout.LeftToRight if side_by_side else QBoxLayout.TopToBottom)
 
     def show_comfort(self, text_percent: int, high_contrast: bool) -> None:
         for percent, choice in self.text_size_buttons.items():

@@ -71,6 +71,11 @@ class ChoiceCards(AnswerWidget):
         if not self.paged or width <= 0 or height <= 0 or self._fitted_to == (width, height):
             return False
         self._fitted_to = (width, height)
+        # the columns as wide as the pages were counted with: a narrower one wraps its words onto more lines
+        column_px = max(1, (width - self.gap * (self.columns - 1)) // self.columns)
+        for column in range(self.columns):
+            self.grid.setColumnMinimumWidth(column, column_px)
+            self.grid.setColumnStretch(column, 1)
         pages = self._pages_for(width, height)
         if pages == self.pages:
             return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 CHECK_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M4 12.5l5 5L20 6.5" fill="none" '
@@ -44,3 +44,74 @@ def speaker_icon(color: str, on_color: str, size_px: int) -> QIcon:
     icon.addPixmap(_pixmap(SPEAKER_SVG.format(color=color), size_px), QIcon.Normal, QIcon.Off)
     icon.addPixmap(_pixmap(SPEAKER_SVG.format(color=on_color), size_px), QIcon.Normal, QIcon.On)
     return icon
+
+
+# --- action icons beside the words (spec §7, issue 18: ←, →, a printer, ↺) ----------------------------------
+
+# The buttons that carry an action icon, by object name; "next" sits right of the words (the reading direction).
+ACTION_ICONS = {"back_button": "back", "menu_close": "back", "next_button": "next", "continue_button": "next",
+                "print_button": "print", "start_over_button": "start-over"}
+TRAILING_ICONS = {"next"}
+ICON_OVER_TEXT = 0.8   # the icon's side against the words' pixel size: about a capital letter and its descender
+
+
+@lru_cache(maxsize=8)
+def _icon_svg(name: str) -> str:
+    from kiosk import paths
+
+    return (paths.assets_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=64)
+def action_icon(name: str, color: str, disabled_color: str, size_px: int) -> QIcon:
+    """assets/icons/<name>.svg in the words' colour (and the disabled words' colour), at `size_px` device px."""
+    icon = QIcon()
+    svg = _icon_svg(name)
+    icon.addPixmap(_pixmap(svg.replace("currentColor", color), size_px), QIcon.Normal)
+    icon.addPixmap(_pixmap(svg.replace("currentColor", disabled_color), size_px), QIcon.Disabled)
+    return icon
+
+
+class ActionIcon(QObject):
+    """Keeps a button's action icon in its words' colour and size: the stylesheet sets both (colour scheme, text
+    size, enabled or not), so the icon is drawn again whenever the button is polished or its font, palette or
+    state changes. The icon is a picture only: the accessible name stays the words."""
+
+    WATCHED = (QEvent.Polish, QEvent.StyleChange, QEvent.FontChange, QEvent.PaletteChange, QEvent.EnabledChange,
+               QEvent.Show)
+
+    def __init__(self, button, name: str):
+        super().__init__(button)
+        self.name = name
+        self._key = None
+        if name in TRAILING_ICONS:   # QPushButton draws the icon on the side the words end
+            button.setLayoutDirection(Qt.RightToLeft if button.layoutDirection() == Qt.LeftToRight
+                                      else Qt.LeftToRight)
+        button.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in self.WATCHED:
+            self.refresh(watched)
+        return False
+
+    def refresh(self, button) -> None:
+        palette = button.palette()
+        color = palette.color(QPalette.Active, QPalette.ButtonText).name()
+        disabled = palette.color(QPalette.Disabled, QPalette.ButtonText).name()
+        font = button.font()
+        text_px = font.pixelSize() if font.pixelSize() > 0 else round(font.pointSizeF() * 96 / 72)
+        side = max(16, round(text_px * ICON_OVER_TEXT))
+        key = (color, disabled, side)
+        if key == self._key:
+            return
+        self._key = key
+        ratio = max(1.0, button.devicePixelRatioF())
+        button.setIcon(action_icon(self.name, color, disabled, round(side * ratio)))
+        button.setIconSize(QSize(side, side))
+
+
+def add_action_icon(button) -> None:
+    """Give a button named for an action (ACTION_ICONS) its icon beside the words."""
+    name = ACTION_ICONS.get(button.objectName())
+    if name is not None:
+        ActionIcon(button, name)

@@ -45,7 +45,8 @@ class WrapButton(QPushButton):
     def _show_mark(self) -> None:
         if self._icon is not None:
             state = QIcon.On if self.isChecked() else QIcon.Off
-            self._mark.setPixmap(self._icon.pixmap(self._mark.size(), QIcon.Normal, state))
+            mode = QIcon.Normal if self.isEnabled() else QIcon.Disabled
+            self._mark.setPixmap(self._icon.pixmap(self._mark.size(), mode, state))
 
     def sync_text_style(self, *_args) -> None:
         """Qt stylesheets ignore an ancestor's :checked/:disabled, so the words carry the state themselves."""
