@@ -207,9 +207,10 @@ class ExplainerScreen(KioskScreen):
     def _build_next(self, wanted: list[tuple[str, int]]) -> None:
         while wanted and wanted[0] in self._built:
             wanted.pop(0)
-        if not wanted or self._theme is None:
+        if not wanted:
             return
-        self._build(wanted.pop(0))
+        if self._theme is not None:   # not yet given its look (the shell styles screens not in view after a paint)
+            self._build(wanted.pop(0))
         QTimer.singleShot(BUILD_AHEAD_GAP_MS, self, lambda: self._build_next(wanted))
 
     def _show_current_page(self) -> None:
