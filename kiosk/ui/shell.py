@@ -525,7 +525,10 @@ class KioskWindow(QWidget):
         # The language a screen reader is told (AT-SPI reads Qt's default locale): the visit's, not the PC's.
         QLocale.setDefault(QLocale(self.visit.language))
         self.setLocale(QLocale(self.visit.language))
-        self.voice.screen_shown(self.screen_says())   # with speech on, the screen is read again in its new language
+        says = self.screen_says()
+        self.voice.screen_shown(says)   # with speech on, the screen is read again in its new language
+        if says is not None:
+            announce(self, says.title)   # and a screen reader hears the change, in the new language
 
     def theme(self) -> Theme:
         screen = self.screen() or QGuiApplication.primaryScreen()

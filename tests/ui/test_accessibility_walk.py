@@ -168,8 +168,8 @@ class Walk:
 
     def choose_language(self) -> None:
         if self.language != DEFAULT_LANGUAGE:
-            self.press(self.ui.language_names[self.language])
-            self.wait_showing(self.words("welcome.start_check"))
+            self.go(self.ui.language_names[self.language], self.words("welcome.title"), "welcome, new language",
+                    shows=self.words("welcome.start_check"))   # the change is heard, in the new language
 
     def welcome(self) -> None:
         self.check("welcome", {*self.ui.language_names.values(), self.words("welcome.start_check"),
