@@ -299,3 +299,22 @@ def test_a_chosen_card_shows_a_tick_not_only_a_colour(qtbot, make_window):
     click(qtbot, card)
     assert card.isChecked() and inked_pixels() > 20
     assert card.words.property("state") == "checked"
+
+
+@pytest.mark.parametrize("size, text_percent", [((1280, 800), 150), ((1920, 1080), 100)])
+def test_every_body_map_region_has_a_full_size_card(qtbot, make_window, size, text_percent):
+    """The picture's regions keep their true shapes (the toes are small); the equivalent full-size target for each
+    is its card beside the picture (WCAG 2.5.8's "equivalent" exception; spec §7), and only the cards are named
+    for keys and screen readers."""
+    window = make_window(size=size)
+    click(qtbot, window.welcome.text_size_buttons[text_percent])
+    start(qtbot, window)
+    answer_current(qtbot, window, ["none"])
+    answer_current(qtbot, window, "yes")
+    body_map = window.question.answer_widget
+    target = window.theme().target_px
+    cards = body_map.cards.cards
+    assert set(cards) == set(body_map.picture.shapes)
+    assert {card: (cards[card].width(), cards[card].height()) for card in cards
+            if min(cards[card].width(), cards[card].height()) < target} == {}
+    assert set(body_map.controls().values()) == set(cards.values())

@@ -1,6 +1,11 @@
 """The body map: tap the legs where cramps happen. The picture is hit-tested by each region's real shape,
 and the same regions are big cards beside it (the toes are too small a target on their own).
 
+The regions keep their true shapes rather than grow to a fingertip's size: at 1280x800 a leg is 72 px across and
+the target 96 px at 150 %, so grown regions would claim the gap between the legs and each other. Each region's
+full-size target is its card (WCAG 2.5.8's "equivalent control"), and only the cards are offered to keys and
+screen readers (`controls()`).
+
 Left and right are the patient's own: both views show the left leg on the viewer's left.
 """
 
