@@ -166,10 +166,19 @@ class PinGuard:
         """True when the PIN is right. While locked every attempt fails without being checked."""
         if self.seconds_locked():
             return False
+        return self.record(self.check(pin))
+
+    def check(self, pin: str) -> bool:
+        """Whether `pin` is the PIN: the slow part (scrypt, ~40 ms), which changes nothing, so it may run on any
+        thread (the PIN pad's runs off the GUI thread); `record` then counts the try."""
         if self.stored_hash is None:
-            ok = hmac.compare_digest(pin.encode(), DEFAULT_PIN.encode())
-        else:
-            ok = verify_pin(pin, self.stored_hash)
+            return hmac.compare_digest(pin.encode(), DEFAULT_PIN.encode())
+        return verify_pin(pin, self.stored_hash)
+
+    def record(self, ok: bool) -> bool:
+        """Count a checked try: a wrong one towards the lock. While locked it fails, whatever was checked."""
+        if self.seconds_locked():
+            return False
         if ok:
             if self.wrong_tries:
                 self.wrong_tries = 0

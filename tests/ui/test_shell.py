@@ -215,6 +215,33 @@ def enter_pin(qtbot, window, digits):
     for digit in digits:
         click(qtbot, window.staff_pin.keys[digit])
     click(qtbot, window.staff_pin.ok_button)
+    qtbot.waitUntil(lambda: not window.staff_pin.checking, timeout=EVENTUALLY_MS)   # checked off the GUI thread
+
+
+def test_the_pin_is_checked_off_the_gui_thread_and_the_pad_waits_meanwhile(qtbot, make_window, config):
+    """scrypt takes ~40 ms (up to ~160 ms for a stored hash's settings): never on the GUI thread (issue 20)."""
+    import threading
+
+    window = make_window(site_config=replace(config, staff_pin_hash=hash_pin("2468")))
+    long_press_staff_corner(qtbot, window)
+    pad, guard = window.staff_pin, window.pin_guard
+    checked_on, release = [], threading.Event()
+    real_check = guard.check
+
+    def slow_check(pin):
+        checked_on.append(threading.current_thread())
+        release.wait(EVENTUALLY_MS / 1000)   # a slow PC: the check takes as long as the test says
+        return real_check(pin)
+
+    guard.check = slow_check
+    for digit in "2468":
+        click(qtbot, pad.keys[digit])
+    click(qtbot, pad.ok_button)
+    assert pad.checking and not pad.ok_button.isEnabled() and not pad.keys["1"].isEnabled()
+    assert window.current is Screen.STAFF_PIN          # the GUI thread went on while the PIN was checked
+    release.set()
+    qtbot.waitUntil(lambda: window.current is Screen.STAFF, timeout=EVENTUALLY_MS)
+    assert checked_on and checked_on[0] is not threading.main_thread()
 
 
 def test_a_short_press_in_the_corner_does_nothing(qtbot, make_window):

@@ -1,6 +1,11 @@
-"""The staff PIN pad (staff-only, English). Five wrong PINs lock it for a minute; the lock counts down."""
+"""The staff PIN pad (staff-only, English). Five wrong PINs lock it for a minute; the lock counts down.
+
+The PIN is checked on a thread of its own: scrypt takes ~40 ms (a stored hash may ask up to four times that), and
+the GUI thread never waits on it."""
 
 from __future__ import annotations
+
+import threading
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy
@@ -16,11 +21,15 @@ MAX_DIGITS = 8
 class StaffPinScreen(KioskScreen):
     accepted = Signal()
     cancelled = Signal()
+    _checked = Signal(int, bool)   # (which try, right): from the checking thread, queued to this one
 
     def __init__(self, guard: PinGuard, parent=None):
         super().__init__(None, parent)
         self.guard = guard
         self._digits = ""
+        self.checking = False
+        self._try = 0                  # a result for an earlier try (the pad was left meanwhile) is dropped
+        self._checked.connect(self._on_checked)
         self.title = label("heading", "Staff access", align=Qt.AlignCenter)
         self.dots = label("pin-dots", align=Qt.AlignCenter, name="pin_dots")
         self.status = label("body", align=Qt.AlignCenter, name="pin_status")
@@ -46,7 +55,7 @@ class StaffPinScreen(KioskScreen):
         self._refresh()
 
     def press(self, key: str) -> None:
-        if self.guard.seconds_locked():
+        if self.guard.seconds_locked() or self.checking:
             return
         if key == "clear":
             self._digits = ""
@@ -58,10 +67,27 @@ class StaffPinScreen(KioskScreen):
         self._refresh()
 
     def submit(self) -> None:
-        if not self._digits or self.guard.seconds_locked():
+        if not self._digits or self.checking or self.guard.seconds_locked():
             return
         digits, self._digits = self._digits, ""
-        if self.guard.attempt(digits):
+        self._try += 1
+        self.checking = True
+        self.status.setText("Checking…")
+        self._refresh()
+        threading.Thread(target=self._check, args=(self._try, digits), name="pin-check", daemon=True).start()
+
+    def _check(self, try_number: int, digits: str) -> None:
+        right = self.guard.check(digits)
+        try:
+            self._checked.emit(try_number, right)
+        except RuntimeError:   # the pad is gone: the kiosk is closing
+            pass
+
+    def _on_checked(self, try_number: int, right: bool) -> None:
+        if try_number != self._try or not self.checking:
+            return
+        self.checking = False
+        if self.guard.record(right):
             self.status.setText("")
             self._refresh()
             self.accepted.emit()
@@ -79,6 +105,7 @@ class StaffPinScreen(KioskScreen):
 
     def reset(self) -> None:
         self._digits = ""
+        self.checking = False
         self.status.setText("")
         self._refresh()
 
@@ -90,6 +117,7 @@ class StaffPinScreen(KioskScreen):
     def left(self) -> None:
         self._lock_timer.stop()
         self._digits = ""
+        self.checking = False
 
     def apply_theme(self, theme: Theme) -> None:
         gap = theme.gap_px
@@ -107,7 +135,7 @@ class StaffPinScreen(KioskScreen):
         seconds = self.guard.seconds_locked()
         locked = seconds > 0
         for key_button in [*self.keys.values(), self.ok_button]:
-            key_button.setEnabled(not locked)
+            key_button.setEnabled(not locked and not self.checking)
         if locked:
             self.status.setText(f"Too many wrong tries. Try again in {seconds} s.")
         elif self._lock_timer.isActive():
