@@ -472,6 +472,9 @@ class Monkey:
             # "Clear" first: whatever the monkey typed there. Any tap that finds the pad gone starts again.
             if all(self._staff_click(pad.keys[key]) for key in ("clear", *STAFF_PIN)) and \
                     self._staff_click(pad.ok_button):
+                while pad.checking and time.monotonic() < deadline:   # the PIN is checked off the GUI thread
+                    self._settle()
+                    time.sleep(0.002)
                 return self.screen_entries[Screen.STAFF.value] > staff_entries
         return False
 

@@ -336,6 +336,7 @@ class Soak:
         for digit in "0000":
             self.tap(window.staff_pin.keys[digit])
         self.tap(window.staff_pin.ok_button)
+        self.pump_until(lambda: not window.staff_pin.checking)   # the PIN is checked off the GUI thread
         assert window.current is Screen.STAFF, (window.current, window.staff_pin.status.text())
         for alert in window.alert_board.unacknowledged():  # staff saw to the patient: they acknowledge
             self.tap(window.staff.findChild(QPushButton, f"acknowledge_{alert.number}"))

@@ -12,6 +12,7 @@ from kiosk.config import IdleTimes
 from kiosk.logs import setup_logging
 from kiosk.staff_pin import hash_pin
 from kiosk.ui.idle import IdleRule
+from kiosk.ui.shell import Screen
 from tests.ui.drive import EVENTUALLY_MS, TYPICAL, walk_to_review
 
 pytestmark = pytest.mark.ui
@@ -38,6 +39,7 @@ def test_a_visit_leaves_no_answer_or_pin_in_the_log(qtbot, make_window, config, 
     for digit in "2468":
         qtbot.mouseClick(window.staff_pin.keys[digit], Qt.LeftButton)
     qtbot.mouseClick(window.staff_pin.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.current is Screen.STAFF, timeout=EVENTUALLY_MS)   # the PIN is checked off-thread
     for handler in logging.getLogger("kiosk").handlers:
         handler.flush()
     text = log_file.read_text(encoding="utf-8")

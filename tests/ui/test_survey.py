@@ -14,6 +14,7 @@ from kiosk.ui.widgets.keyboard import typed
 from tests.ui.clipping import clipped_texts
 from tests.ui.drive import (EVENTUALLY_MS, SKIP, TYPICAL, answer_current, click, reveal, tap_region,
                             walk_to_review)
+from tests.ui.test_shell import enter_pin
 
 pytestmark = pytest.mark.ui
 
@@ -97,9 +98,7 @@ def test_emergency_stops_the_survey_and_survives_the_idle_timeout(qtbot, make_wi
     click(qtbot, window.staff_pin.cancel_button)
     assert window.current is Screen.ALERT_EMERGENCY                  # cancelling the PIN keeps the message up
     click(qtbot, window.emergency.staff_button)
-    for digit in "0000":
-        click(qtbot, window.staff_pin.keys[digit])
-    click(qtbot, window.staff_pin.ok_button)
+    enter_pin(qtbot, window, "0000")
     assert window.current is Screen.STAFF
     alert_label = window.staff.findChild(QLabel, "alert_1")
     assert "EMERGENCY" in alert_label.text() and "Chest pain" in alert_label.text()
@@ -278,9 +277,7 @@ def test_an_emergency_is_never_cleared_without_the_pin(qtbot, make_window, confi
     window.recover()                                                                 # after an unexpected error
     assert window.current is Screen.ALERT_EMERGENCY and window.visit.answers["red_flags"] == ("leg_cold_pale",)
     click(qtbot, window.emergency.staff_button)
-    for digit in "0000":
-        click(qtbot, window.staff_pin.keys[digit])
-    click(qtbot, window.staff_pin.ok_button)
+    enter_pin(qtbot, window, "0000")
     assert window.current is Screen.STAFF and not window.emergency_pending
     qtbot.waitUntil(lambda: window.current is Screen.WELCOME, timeout=EVENTUALLY_MS)          # staff panel times out
     assert window.visit.answers == {}
