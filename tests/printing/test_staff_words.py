@@ -193,3 +193,12 @@ def test_purge_all_also_empties_the_quarantine(config):
     assert len(desk.notices()) == 0 and len(desk.jobs()) == 1 and len(desk.notices()) == 1
     assert desk.purge(everything=True) == 1
     assert desk.jobs() == [] and desk.notices() == [] and list(desk.spool.quarantine_dir.iterdir()) == []
+
+
+def test_a_job_is_shown_with_its_language_by_the_languages_own_name_from_content():
+    """No language list in the kiosk: a language content adds is named as content names it (issue 19)."""
+    from kiosk.ui.screens.print_queue import job_line
+
+    job = Job("20261123-0003-handout", 3, "handout", "vi", "2026-11-23T09:00:00+00:00", state=DONE)
+    assert "Tiếng Việt" in job_line(job, {"en": "English", "vi": "Tiếng Việt"})
+    assert "VI" in job_line(job, {"en": "English"})   # a job from content since changed: its code, never nothing

@@ -7,7 +7,7 @@ only draws what the worker reports."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
@@ -18,7 +18,6 @@ from kiosk.printing.spool import CANCELLED, DONE, FAILED, QUEUED, SENDING, SENT,
 from kiosk.ui.layout import button, card, clear_layout, hbox, label, repolish, vbox
 from kiosk.ui.theme import Theme
 
-LANGUAGE_WORDS = {"en": "English", "es": "Español"}
 # What staff may do with a job in each state: (action, button words).
 ACTIONS = {
     QUEUED: (("retry", "Try now"), ("cancel", "Cancel"), ("delete", "Delete now")),
@@ -40,9 +39,10 @@ def actions_for(job: Job) -> tuple[tuple[str, str], ...]:
     return ACTIONS[job.state]
 
 
-def job_line(job: Job) -> str:
+def job_line(job: Job, language_names: Mapping[str, str]) -> str:
+    """A job in one line: its number, time, kind and language (by the language's own name, from content)."""
     number = f"#{job.number}" if job.number else "—"
-    language = LANGUAGE_WORDS.get(job.language, job.language.upper())
+    language = language_names.get(job.language, job.language.upper())
     parts = [number, local_clock_time(job.created, seconds=False), KIND_WORDS.get(job.kind, job.kind), language]
     return "   ".join(part for part in parts if part)
 
@@ -59,11 +59,11 @@ def shown_today(jobs: list[Job], today: str) -> tuple[list[Job], int]:
 
 
 class PrintQueueCard(QWidget):
-    def __init__(self, languages: tuple[str, ...], act: Callable[[str, str], None],
+    def __init__(self, language_names: Mapping[str, str], act: Callable[[str, str], None],
                  print_test_page: Callable[[], None], print_general: Callable[[str], None],
                  clock: Callable[[], datetime] = datetime.now, parent=None):
         super().__init__(parent)
-        self._act, self._clock = act, clock
+        self._act, self._clock, self._language_names = act, clock, language_names
         self.heading = label("heading", "Printing")
         self.status = label("body", "Printer: checking…", name="printer_status")
         self.problem = label("alert", "", name="spool_problem")
@@ -72,9 +72,9 @@ class PrintQueueCard(QWidget):
         self.message.hide()
         self.test_button = button("secondary", "Print a test page", print_test_page, name="print_test_page")
         self.general_buttons = [
-            button("secondary", f"General handout: {LANGUAGE_WORDS.get(code, code)}",
-                   lambda code=code: print_general(code), name=f"print_general_{code}")
-            for code in languages]
+            button("secondary", f"General handout: {name}", lambda code=code: print_general(code),
+                   name=f"print_general_{code}")
+            for code, name in language_names.items()]
         for action in (self.test_button, *self.general_buttons):
             action.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.jobs_title = label("heading", "Today's print jobs")
@@ -133,7 +133,7 @@ class PrintQueueCard(QWidget):
     def _row(self, job: Job) -> QWidget:
         holder = QWidget()
         holder.setObjectName(f"job_{job.id}")
-        what = label("body", job_line(job), name=f"job_line_{job.id}")
+        what = label("body", job_line(job, self._language_names), name=f"job_line_{job.id}")
         state = label("alert" if job.state == FAILED else "staff-detail", state_words(job),
                       name=f"job_state_{job.id}")
         words = vbox(what, state, spacing=2, margins=0)

@@ -43,7 +43,8 @@ class StaffScreen(KioskScreen):
                  desk, parent=None):
         super().__init__(content, parent)
         self.alert_board, self.desk = alert_board, desk
-        self.printing = PrintQueueCard(content.languages, desk.act, desk.print_test_page, desk.print_general)
+        names = {code: content.ui.language_names[code] for code in content.languages}   # enabled, in order
+        self.printing = PrintQueueCard(names, desk.act, desk.print_test_page, desk.print_general)
         desk.jobs_changed.connect(self.printing.show_jobs)
         # Jobs change all day; the list is fetched only while the panel is on screen, at most 3 times a second.
         self._refresh_soon = QTimer(self, singleShot=True, interval=300)
