@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from types import MappingProxyType
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
-from kiosk.localtext import LANGUAGE_NAMES_FOR_AUTHORS, LocalText, placeholders
+from kiosk.localtext import LocalText, placeholders
 from kiosk.problems import did_you_mean
 from kiosk.yamldoc import YamlDoc, YamlPath
 
@@ -34,10 +34,16 @@ class Fields:
     """Reads values out of one YamlDoc, reporting problems into it."""
 
     def __init__(self, doc: YamlDoc, languages: Iterable[str] = ("en",), known_languages: Iterable[str] = ()):
-        """`languages` must all be present in every text; `known_languages` may be (a disabled language)."""
+        """`languages` must all be present in every text; `known_languages` may be (a disabled language). Given as
+        content's {code: the language's own name}, the names are used in what authors are told."""
         self.doc = doc
         self.languages = tuple(languages)
         self.known_languages = tuple(dict.fromkeys([*self.languages, *known_languages]))
+        self.language_names = dict(known_languages) if isinstance(known_languages, Mapping) else {}
+
+    def language_words(self, code: str) -> str:
+        """A language as authors know it: "Español ('es')", or "'es'" where content has not named it."""
+        return f"{self.language_names[code]} ('{code}')" if code in self.language_names else f"'{code}'"
 
     def problem(self, path: YamlPath, message: str, fix: str = "") -> None:
         self.doc.problem(path, message, fix)
@@ -155,8 +161,9 @@ class Fields:
         """A {language: text} mapping with every enabled language present and only known {placeholders}
         (with `exact`, every one of them: a page label without {page} would be no use)."""
         if isinstance(value, str):
+            lines = " and ".join(f"'{language}: \"...\"'" for language in self.languages)
             self.problem(path, f"{what} is written once, but it needs one line per language",
-                         "Write it as 'en: \"...\"' and 'es: \"...\"' lines under this key.")
+                         f"Write it as {lines} lines under this key.")
             return None
         mapping = self.mapping(value, path, what=what, optional=self.known_languages)
         if mapping is None:
@@ -165,9 +172,10 @@ class Fields:
         texts: dict[str, str] = {}
         for language in self.languages:
             if language not in mapping:
-                name = LANGUAGE_NAMES_FOR_AUTHORS.get(language, language)
-                self.problem(path, f"{what} has no {name} ('{language}') text",
-                             f"Add a '{language}:' line with the {name} wording. Every enabled language needs its own text.")
+                words = self.language_words(language)
+                self.problem(path, f"{what} has no {words} text",
+                             f"Add a '{language}:' line with the {words} wording. Every enabled language needs its "
+                             "own text.")
                 continue
             text = self.string(mapping[language], path + (language,), what=f"the '{language}' text")
             if text is None:

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-LANGUAGE_NAMES_FOR_AUTHORS = {"en": "English", "es": "Spanish"}
-
-
 @dataclass(frozen=True)
 class LocalText:
     """One piece of patient-facing text in every enabled language: ``text["es"]``."""

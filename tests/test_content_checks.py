@@ -163,3 +163,17 @@ def test_an_illustration_that_is_not_a_readable_svg(content_copy, assets_copy):
     problems = _problems(content_copy, assets_copy)
     assert len(problems) == 1
     assert "not a readable SVG" in problems[0].message and problems[0].path.endswith("illustration.file")
+
+
+def test_a_missing_text_names_the_language_as_content_names_it(tmp_path):
+    """No list of language names in the code (issue 19): authors read the language's own name from ui.yaml."""
+    from kiosk.fields import Fields
+    from kiosk.yamldoc import load_yaml_text
+
+    doc = load_yaml_text('title:\n  en: "Leg cramps"\n', "survey.yaml")
+    fields = Fields(doc, ("en", "vi"), known_languages={"en": "English", "vi": "Tiếng Việt"})
+    assert fields.text(doc.data["title"], ("title",), what="the title") is None
+    assert "no Tiếng Việt ('vi') text" in str(doc.problems[0])
+    once = load_yaml_text('title: "Leg cramps"\n', "survey.yaml")
+    Fields(once, ("en", "vi")).text(once.data["title"], ("title",), what="the title")
+    assert "'en: \"...\"' and 'vi: \"...\"'" in once.problems[0].fix

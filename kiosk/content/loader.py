@@ -12,7 +12,6 @@ from kiosk.content.read_handout import read_handout
 from kiosk.content.read_survey import read_survey
 from kiosk.content.read_ui import read_language_names, read_ui
 from kiosk.fields import Fields
-from kiosk.localtext import LANGUAGE_NAMES_FOR_AUTHORS
 from kiosk.problems import Problem, internal_error
 from kiosk.yamldoc import YamlDoc, load_yaml_file
 
@@ -41,8 +40,7 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
     names = _guarded(ui_doc, lambda: read_language_names(Fields(ui_doc, ()), ui_doc.data)) or {}
     missing = [language for language in languages if language not in names]
     for language in missing:
-        name = LANGUAGE_NAMES_FOR_AUTHORS.get(language, language)
-        ui_doc.problem(("languages",), f"the config enables {name} ('{language}'), but the content has no such "
+        ui_doc.problem(("languages",), f"the config enables '{language}', but the content has no such "
                                        "language", f"Add '{language}: <its name>' under languages, and its text "
                                                    "everywhere; or remove it from the config's languages.")
     if missing:
