@@ -177,3 +177,27 @@ def test_a_missing_text_names_the_language_as_content_names_it(tmp_path):
     once = load_yaml_text('title: "Leg cramps"\n', "survey.yaml")
     Fields(once, ("en", "vi")).text(once.data["title"], ("title",), what="the title")
     assert "'en: \"...\"' and 'vi: \"...\"'" in once.problems[0].fix
+
+
+def test_the_staff_language_is_content_and_a_wrong_one_is_located(tmp_path, shipped_content):
+    """Which language the front desk reads is declared in ui.yaml (issue 19), not "en" in the code."""
+    import shutil
+
+    from kiosk import paths
+    from kiosk.content.loader import load_content
+
+    assert shipped_content.staff_language == "en"
+    folder = tmp_path / "content"
+    shutil.copytree(shipped_content.folder, folder)
+    ui = folder / "ui.yaml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("staff_language: en", "staff_language: es"),
+                  encoding="utf-8")
+    content, problems = load_content(folder, ("en", "es"), paths.assets_dir())
+    assert problems == [] and content.staff_language == "es"
+    content, _ = load_content(folder, ("en",), paths.assets_dir())
+    assert content.staff_language == "en"                       # not enabled: the first enabled language
+    ui.write_text(ui.read_text(encoding="utf-8").replace("staff_language: es", "staff_language: fr"),
+                  encoding="utf-8")
+    _, problems = load_content(folder, ("en", "es"), paths.assets_dir())
+    line = ui.read_text(encoding="utf-8").splitlines().index("staff_language: fr") + 1
+    assert [(p.path, p.line) for p in problems] == [("staff_language", line)] and "not one of" in str(problems[0])

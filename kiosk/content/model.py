@@ -16,6 +16,7 @@ from kiosk.localtext import LocalText
 class UiStrings:
     language_names: Mapping[str, str]
     strings: Mapping[str, LocalText]
+    staff_language: str | None = None   # what the front desk reads (summary, slips), when ui.yaml says
 
     def get(self, key: str, language: str, /, **values: object) -> str:
         text = self.strings[key][language]
@@ -270,8 +271,10 @@ class Content:
 
     @property
     def staff_language(self) -> str:
-        """Front-desk documents (alerts, clinician summary): English where enabled, else the first language."""
-        return "en" if "en" in self.languages else self.languages[0]
+        """Front-desk documents (alerts, clinician summary): ui.yaml's staff_language where enabled, else the
+        first enabled language."""
+        declared = self.ui.staff_language
+        return declared if declared in self.languages else self.languages[0]
 
     def summary(self) -> str:
         return (f"{len(self.explainer.chapters)} chapters, {len(self.survey.questions)} questions, "

@@ -27,9 +27,13 @@ def read_language_names(fields: Fields, data: Any) -> dict[str, str] | None:
 
 
 def read_ui(fields: Fields, data: Any, language_names: dict[str, str]) -> UiStrings | None:
-    top = fields.mapping(data, (), required=("languages", "strings"), what="ui.yaml")
+    top = fields.mapping(data, (), required=("languages", "strings"), optional=("staff_language",), what="ui.yaml")
     if top is None or "strings" not in top:
         return None
+    staff_language = None
+    if "staff_language" in top:
+        staff_language = fields.choice(top["staff_language"], ("staff_language",), language_names,
+                                       what="staff_language")
     strings_block = fields.mapping(top["strings"], ("strings",), what="strings", any_keys=True)
     if strings_block is None:
         return None
@@ -47,4 +51,4 @@ def read_ui(fields: Fields, data: Any, language_names: dict[str, str]) -> UiStri
         if key not in strings_block:
             fields.problem(("strings",), f"the string '{key}' is missing",
                            f"Add '{key}:' under strings, with a line for each language.")
-    return UiStrings(MappingProxyType(dict(language_names)), MappingProxyType(strings))
+    return UiStrings(MappingProxyType(dict(language_names)), MappingProxyType(strings), staff_language)
