@@ -7,6 +7,7 @@ built-in defaults. Relative paths in the file are relative to the file's own fol
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -20,7 +21,9 @@ PRINTER_KINDS = ("cups", "qt", "folder")
 PAPER_SIZES = ("letter", "a4")
 DISPLAY_MODES = ("auto", "fullscreen", "windowed")
 TEXT_SIZES = (100, 125, 150)
-KNOWN_LANGUAGES = ("en", "es")
+# A language is a code like "es" or "zh-Hant": which ones exist is content's to say (ui.yaml's languages); the
+# kiosk checks each enabled one against the content it loads (kiosk/startup.py).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class SiteConfig:
     clinic: Clinic = field(default_factory=Clinic)
     languages: tuple[str, ...] = ("en", "es")
     default_language: str = "en"
+    language_lines: Mapping[str, int | None] = field(default_factory=dict)   # where this file enables each
     idle: IdleTimes = field(default_factory=IdleTimes)
     printer: PrinterSpec = field(default_factory=lambda: PrinterSpec("folder"))
     paper: str = "letter"
@@ -141,7 +145,7 @@ def _read(doc: YamlDoc, fields: Fields, path: Path) -> SiteConfig:
     take("kiosk_name", lambda v, p: fields.string(v, p, what="kiosk_name"))
     take("clinic", lambda v, p: _read_clinic(fields, v, p, base))
     take("languages", lambda v, p: _read_languages(fields, v, p))
-    take("default_language", lambda v, p: fields.choice(v, p, KNOWN_LANGUAGES, what="default_language"))
+    take("default_language", lambda v, p: _read_language_code(fields, v, p, what="default_language"))
     take("idle", lambda v, p: _read_idle(fields, v, p))
     take("printer", lambda v, p: _read_printer(fields, v, p, base))
     take("paper", lambda v, p: fields.choice(v, p, PAPER_SIZES, what="paper"))
@@ -156,6 +160,9 @@ def _read(doc: YamlDoc, fields: Fields, path: Path) -> SiteConfig:
     take("high_contrast", lambda v, p: fields.boolean(v, p, what="high_contrast"))
     take("screen_dpi", lambda v, p: fields.number(v, p, what="screen_dpi", low=50, high=600))
     take("log_dir", lambda v, p: _read_path(fields, v, p, base))
+    if "languages" in values:
+        values["language_lines"] = {language: doc.line_of(("languages", index))
+                                    for index, language in enumerate(values["languages"])}
     config = replace(SiteConfig(), **values)
     languages = config.languages
     if config.default_language not in languages:
@@ -163,6 +170,13 @@ def _read(doc: YamlDoc, fields: Fields, path: Path) -> SiteConfig:
         fields.problem(where, f"the default language '{config.default_language}' is not in languages "
                               f"({', '.join(languages)})", "Add it to languages, or pick one of them as default.")
     return config
+
+
+def language_enabled_at(config: SiteConfig, language: str) -> tuple[str, str, int | None] | None:
+    """Where the config file enables `language` (file, path, line), or None (the built-in defaults)."""
+    if config.source is None or language not in config.language_lines:
+        return None
+    return str(config.source), f"languages[{config.languages.index(language)}]", config.language_lines[language]
 
 
 def _read_clinic(fields: Fields, value: Any, path, base: Path) -> Clinic | None:
@@ -208,12 +222,21 @@ def _read_languages(fields: Fields, value: Any, path) -> tuple[str, ...] | None:
         return None
     languages = []
     for index, item in enumerate(items):
-        language = fields.choice(item, path + (index,), KNOWN_LANGUAGES, what="this language")
+        language = _read_language_code(fields, item, path + (index,), what="this language")
         if language in languages:
             fields.problem(path + (index,), f"'{language}' is listed twice", "Delete one of them.")
         elif language:
             languages.append(language)
     return tuple(languages) if len(languages) == len(items) else None
+
+
+def _read_language_code(fields: Fields, value: Any, path, *, what: str) -> str | None:
+    text = fields.string(value, path, what=what)
+    if text is not None and not LANGUAGE_CODE.fullmatch(text):
+        fields.problem(path, f"{what} is '{text}', which is not a language code",
+                       "Write the code of a language the content has, in lower case, like en or es.")
+        return None
+    return text
 
 
 def _read_idle(fields: Fields, value: Any, path) -> IdleTimes | None:

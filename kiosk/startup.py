@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.config import SiteConfig, find_config_file, load_config
+from kiosk.config import SiteConfig, find_config_file, language_enabled_at, load_config
 from kiosk.content import Content, load_content
 from kiosk.problems import Problem, internal_error
 
@@ -35,7 +35,8 @@ def load_everything(config_arg: str | None = None, content_arg: str | None = Non
         return Loaded(SiteConfig(source=config_file), None, [internal_error(str(config_file), error)])
     folder = Path(content_arg) if content_arg else config.content_folder()
     try:
-        content, content_problems = load_content(folder, config.languages, paths.assets_dir())
+        content, content_problems = load_content(folder, config.languages, paths.assets_dir(),
+                                                 lambda language: language_enabled_at(config, language))
     except Exception as error:  # noqa: BLE001
         content, content_problems = None, [internal_error(str(folder), error)]
     return Loaded(config, content, problems + content_problems)

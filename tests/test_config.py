@@ -81,7 +81,7 @@ def test_printer_strings(tmp_path, text, spec):
     ("idle:\n  countdown_seconds: 5\n", "idle.countdown_seconds", 2, "from 20 to 120"),
     ("printer: lpr:desk\n", "printer", 1, "printer kind"),
     ("paper: legal\n", "paper", 1, "not one of the choices"),
-    ("languages: [en, fr]\n", "languages[1]", 1, "not one of the choices"),
+    ("languages: [en, English]\n", "languages[1]", 1, "not a language code"),
     ("languages: [en]\ndefault_language: es\n", "default_language", 2, "not in languages"),
     ("hide_cursor: maybe\n", "hide_cursor", 1, "true or false"),
     ("text_size: 110\n", "text_size", 1, "100, 125 or 150"),
@@ -119,3 +119,15 @@ def test_the_machine_config_is_found_in_any_xdg_config_dir_and_in_etc_xdg(monkey
     candidates = paths.site_config_candidates()
     assert candidates == [session_dir / "clinic-kiosk" / "config.yaml", second / "clinic-kiosk" / "config.yaml",
                           Path("/etc/xdg/clinic-kiosk/config.yaml")]
+
+
+def test_a_language_the_content_lacks_is_located_in_the_config_file(tmp_path):
+    """Which languages exist is content's to say (issue 19): the config may enable any language code, and one the
+    content does not have is reported at the config's line that enables it."""
+    from kiosk.startup import load_everything
+
+    config_file = write(tmp_path, "languages: [en, fr]\n")
+    loaded = load_everything(str(config_file))
+    assert loaded.content is None
+    assert [(p.file, p.path, p.line) for p in loaded.problems] == [(str(config_file), "languages[1]", 1)]
+    assert "the content" in loaded.problems[0].message and "ui.yaml" in loaded.problems[0].fix

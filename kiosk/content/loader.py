@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 from kiosk.content.check_glyphs import check_document_glyphs
 from kiosk.content.model import Content
@@ -26,8 +27,14 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tuple[Content | None, list[Problem]]:
-    """The content in `folder` for the enabled `languages`, or None and every problem found."""
+EnabledAt = Callable[[str], "tuple[str, str, int | None] | None"]   # a language -> (file, path, line) enabling it
+
+
+def load_content(folder: Path, languages: tuple[str, ...], assets: Path,
+                 enabled_at: EnabledAt | None = None) -> tuple[Content | None, list[Problem]]:
+    """The content in `folder` for the enabled `languages`, or None and every problem found. `enabled_at(code)`
+    says where a language was enabled (file, path, line: the config's languages list), so that a language the
+    content does not have is reported there."""
     if not folder.is_dir():
         return None, [Problem(display_path(folder), "", "the content folder does not exist",
                               "Check content_dir in the config file, or remove it to use the built-in content.")]
@@ -39,12 +46,19 @@ def load_content(folder: Path, languages: tuple[str, ...], assets: Path) -> tupl
     ui_doc = docs["ui.yaml"]
     names = _guarded(ui_doc, lambda: read_language_names(Fields(ui_doc, ()), ui_doc.data)) or {}
     missing = [language for language in languages if language not in names]
+    fix = ("Remove it from the config's languages, or add it to the content: '{0}: <its name>' under languages "
+           "in ui.yaml, and its text everywhere.")
     for language in missing:
-        ui_doc.problem(("languages",), f"the config enables '{language}', but the content has no such "
-                                       "language", f"Add '{language}: <its name>' under languages, and its text "
-                                                   "everywhere; or remove it from the config's languages.")
+        where = enabled_at(language) if enabled_at else None
+        if where is None:
+            ui_doc.problem(("languages",), f"the config enables '{language}', but the content has no such "
+                                           "language", fix.format(language))
+        else:
+            file, path, line = where
+            problems.append(Problem(file, path, f"'{language}' is enabled here, but the content "
+                                    f"({display_path(folder)}) has no such language", fix.format(language), line))
     if missing:
-        return None, ui_doc.problems
+        return None, problems + ui_doc.problems
 
     for doc in docs.values():   # text the handout's fonts would print as empty boxes (check_glyphs.py)
         _guarded(doc, lambda: check_document_glyphs(doc))
