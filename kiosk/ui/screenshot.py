@@ -154,8 +154,9 @@ def _sample_day(window) -> None:
     desk = FrontDesk(window.config).open()
     desk.service.lock.acquire()  # this process stays the sender, so the window shows the jobs as set here
     pdf = b"%PDF-1.4 sample\n%%EOF"
-    for _ in range(3):
-        desk.submit_handout(pdf, pdf, "en", "en")
+    staff_language = window.content.staff_language
+    for language in (*window.content.languages, *window.content.languages)[:3]:   # the sample day's patients
+        desk.submit_handout(pdf, pdf, language, staff_language)
     jobs = sorted(desk.jobs(), key=lambda job: job.id)
     desk.spool.update(jobs[0], state="done")
     desk.spool.update(jobs[2], state=SENT, printer_job="Desk-12", reason="paused in CUPS: paper jam")

@@ -16,7 +16,7 @@ class KioskScreen(QWidget):
     def __init__(self, content: Content | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.content = content
-        self.language = content.languages[0] if content else "en"
+        self.language = content.languages[0] if content else ""   # a staff screen: English words of its own
 
     def ui_text(self, key: str, **values: object) -> str:
         return self.content.ui.get(key, self.language, **values)
