@@ -77,11 +77,6 @@ def test_panel_dpi_prefers_the_site_setting_then_a_plausible_report(configured, 
     assert panel_dpi(configured, reported) == pytest.approx(expected)
 
 
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 18: the millimetre floor is not applied to the type sizes "
-                             "until the question, explainer and handout layouts hold it at 150 %")
-
-
-@NOT_YET
 @pytest.mark.parametrize("width,height", [(1920, 1080), (1280, 800), (1024, 600)])
 @pytest.mark.parametrize("dpi", [141, 160])
 def test_body_text_meets_the_floor_at_100_and_scales_from_it(width, height, dpi):
@@ -94,7 +89,6 @@ def test_body_text_meets_the_floor_at_100_and_scales_from_it(width, height, dpi)
         assert bigger.body_px == round(base.body_px * TEXT_SCALES[percent])
 
 
-@NOT_YET
 def test_the_audit_panel_gets_40px_body_text_instead_of_28():
     """Issue 18: 1920x1080 at 141 dpi had 28 px body text (capitals 3.4 mm)."""
     assert round(cap_mm(28, 141), 1) == 3.4

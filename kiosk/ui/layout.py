@@ -126,6 +126,34 @@ def bullet_row(text: str, gap: int) -> QWidget:
     return row
 
 
+def needed_width(layout: QLayout) -> int:
+    """The width a row needs to show every word whole. A layout's own minimumSize() is not it: a stylesheet's
+    min-width is an explicit minimum size, which a layout then takes as the button's smallest width, though its
+    words need more (a button that must not shrink below its words has no Shrink flag in its size policy)."""
+    total, shown = 0, 0
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            if widget.isHidden() and not widget.sizePolicy().retainSizeWhenHidden():
+                continue
+            if widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ShrinkFlag.value:
+                part = item.minimumSize().width()
+            else:
+                part = max(widget.minimumWidth(), widget.sizeHint().width(), widget.minimumSizeHint().width())
+        elif inner is not None:
+            part = needed_width(inner)
+        else:
+            part = item.minimumSize().width()   # a stretch: nothing
+            if part == 0:
+                continue
+        total += part
+        shown += 1
+    margins = layout.contentsMargins()
+    spacing = max(0, layout.spacing()) if isinstance(layout, QHBoxLayout) else 0
+    return total + spacing * max(0, shown - 1) + margins.left() + margins.right()
+
+
 class SpillRow(QWidget):
     """A row of two groups, `start` at the left and `end` at the right, on one line when their words fit, else
     `start` above `end` (a top row at 150 % text on a small panel: the buttons keep their words whole).
@@ -151,7 +179,12 @@ class SpillRow(QWidget):
 
     def _fits(self, width: int) -> bool:
         # the smallest each can be (a progress bar gives way; words and buttons do not)
-        return self.start.minimumSize().width() + self.rows.spacing() + self.end.minimumSize().width() <= width
+        return needed_width(self.start) + self.rows.spacing() + needed_width(self.end) <= width
+
+    def arrange(self) -> None:
+        """Decide now, at the present width, rather than when Qt next lays the row out (a screen that activates its
+        layout at once after new words calls this first, so it is laid out once, for the right shape)."""
+        self._arrange(self.width())
 
     def _arrange(self, width: int) -> None:
         direction = QBoxLayout.LeftToRight if self._fits(width) else QBoxLayout.TopToBottom

@@ -4,9 +4,10 @@ Everything scales from a 1920x1080 design: body text 28 px, headings 44 px. Touc
 12 mm on the real panel (from its DPI) and never below 64 px. Pure Python: tests compute contrast here.
 
 Text has a millimetre floor too (ADA 2010 §707.7.2: capitals at least 4.8 mm tall): `min_text_px(dpi)` gives it,
-and `panel_dpi` the DPI to use. It is NOT yet applied to the type sizes (issue 18, open): on a 141 dpi panel it
-lifts body text from 28 to 40 px, and 150 % from there (60 px; 44 px at 1280x800 on the offscreen 100 dpi) still
-clips the question, explainer and handout layouts (tests/ui/test_low_vision.py's expected failure).
+and `panel_dpi` the DPI to use. Every type size is at least the floor at 100 %, and 125 % and 150 % are that times
+1.25 and 1.5 (issue 18): on a 141 dpi panel body text is 40 px (60 px at 150 %), at 1280x800 on the offscreen
+100 dpi 29 px (44 px at 150 %). The layouts adapt to it: rows that stack when their words do not fit on one line
+(layout.SpillRow), choice cards in one column and fewer to a page, the handout's words given half the width.
 """
 
 from __future__ import annotations
@@ -115,11 +116,14 @@ class Theme:
         return min(self.width / DESIGN_WIDTH, self.height / DESIGN_HEIGHT)
 
     def text_px(self, design_px: int, percent: int | None = None) -> int:
-        return round(design_px * self.scale * TEXT_SCALES[percent or self.text_percent])
+        """A design size on this window at a text size: scaled with the screen, never below the millimetre floor at
+        100 %, and 125 % and 150 % of that (so the bigger sizes are exactly 1.25 and 1.5 times the 100 % size)."""
+        at_100 = max(round(design_px * self.scale), self.min_text_px)
+        return round(at_100 * TEXT_SCALES[percent or self.text_percent])
 
     @property
     def min_text_px(self) -> int:
-        """The millimetre floor on this panel (not applied yet: see the module's note)."""
+        """The millimetre floor on this panel: no text is smaller at 100 % (ADA 2010 §707.7.2)."""
         return min_text_px(self.dpi)
 
     @property

@@ -42,8 +42,6 @@ def screens_of_a_visit(qtbot, window):
     yield "review", window.review
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18: the millimetre floor (kiosk/ui/theme.py min_text_px) is not "
-                   "applied to the type sizes until the question, explainer and handout layouts hold it at 150 %")
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_patient_text_is_at_least_4_8mm_tall_at_141_dpi(qtbot, make_window, config, size, language):

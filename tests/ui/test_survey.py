@@ -293,6 +293,7 @@ def test_a_chosen_card_shows_a_tick_not_only_a_colour(qtbot, make_window):
         return sum(1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha())
 
     assert inked_pixels() == 0
+    reveal(qtbot, window, card)   # its page of choices (at the text's millimetre floor it is on the second)
     click(qtbot, card)
     assert card.isChecked() and inked_pixels() > 20
     assert card.words.property("state") == "checked"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.ui.accessible import name_scroll
 from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
+from kiosk.ui.screens.welcome import ROOMY_BODY_PER_HEIGHT   # the same measure of "large text for this height"
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 from kiosk.ui.widgets.more_below import MoreBelow
@@ -192,6 +193,11 @@ class HandoutScreen(KioskScreen):
         self.more_below.set_margin(gap)
         for widget in (self.previous_page_button, self.next_page_button):
             widget.setMinimumWidth(round(theme.target_px * 1.5))
+        # Large text for the panel's height (150 % on a small or dense panel): the words beside the page take half
+        # the width, so they fit in lines that leave room for the buttons below; the page scrolls ("More below")
+        roomy = theme.body_px * ROOMY_BODY_PER_HEIGHT <= theme.height
+        self.page.setStretch(0, 7 if roomy else 1)
+        self.page.setStretch(1, 3 if roomy else 1)
 
     def reset(self) -> None:
         """The preview shows the patient's own words: gone with the visit."""

@@ -19,7 +19,7 @@ from kiosk.survey.session import SurveySession
 from kiosk.ui.accessible import announce, mark_one_of, name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.widgets.icons import ICON_OVER_TEXT
-from kiosk.ui.layout import button, hbox, label, touch_scroll, vbox
+from kiosk.ui.layout import SpillRow, button, hbox, label, touch_scroll, vbox
 from kiosk.ui.says import ScreenSays, StateWords, question_says
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
@@ -51,7 +51,9 @@ class QuestionScreen(KioskScreen):
         self.progress_label = label("muted", wrap=False, name="progress_label")
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
         self.listen_button = listen_button(self.listen_requested.emit)
-        self.top_row = hbox(self.section_label, 1, self.progress_label, self.progress, self.start_over_button)
+        # the section on the left, progress and Start over on the right; the section above them when both do not fit
+        # on one line (large text on a small panel)
+        self.top_row = SpillRow([self.section_label, 1], [self.progress_label, self.progress, self.start_over_button])
 
         self.prompt = label("heading", name="prompt")
         self.hint = label("muted", name="hint")
@@ -77,7 +79,11 @@ class QuestionScreen(KioskScreen):
             keep.setRetainSizeWhenHidden(True)
             action.setSizePolicy(keep)
         self.bottom_row = hbox(self.back_button, 1, self.skip_button, 1, self.next_button)
-        self.page = vbox(self.top_row, self.prompt, self.hint_row, self.scroll, self.bottom_row, parent=self)
+        # "Not sure" sits between Back and Next; when the three do not fit on one line (large text on a small panel)
+        # it has its own line above them, in the middle, on every question alike (_fix_action_widths decides)
+        self.unsure_row = hbox(1, 1, margins=0)
+        self.page = vbox(self.top_row, self.prompt, self.hint_row, self.scroll, self.unsure_row, self.bottom_row,
+                         parent=self)
         self.page.setStretch(3, 1)
 
     # --- showing a question -------------------------------------------------------------------------
@@ -171,6 +177,7 @@ class QuestionScreen(KioskScreen):
         """Give the answer widget the space in view, so choices that do not fit go to pages, never below."""
         if self.answer_widget is None:
             return
+        self.top_row.arrange()   # new words in the top row: one line or two, before the answers get their room
         self.page.activate()
         viewport = self.scroll.viewport()
         margins = self.answer_layout.contentsMargins()
@@ -290,18 +297,49 @@ class QuestionScreen(KioskScreen):
         words = [self.ui_text(key) for key in ("common.back", "common.next", "survey.more_choices")]
         padding = 2 * (max(16, theme.target_px // 3) + theme.border_px) + theme.gap_px
         padding += round(theme.body_px * ICON_OVER_TEXT) + 8   # the ← or → beside the words
-        width = max(round(theme.width * 0.18), *(metrics.horizontalAdvance(word) + padding for word in words))
+        # Back is as wide as its word needs, Next as its widest wording (large text on a small panel has no room to
+        # make Back as wide as "More choices"); both never below 18 % of the width
+        back_width = max(round(theme.width * 0.18), metrics.horizontalAdvance(words[0]) + padding)
+        width = max(round(theme.width * 0.18), *(metrics.horizontalAdvance(word) + padding for word in words[1:]))
         for action in (self.back_button, self.next_button, self.skip_button):
             action.ensurePolished()   # the stylesheet's min-width comes with the polish: set ours after it
-        for action in (self.back_button, self.next_button):
-            action.setFixedWidth(width)
+        self.back_button.setFixedWidth(back_width)
+        self.next_button.setFixedWidth(width)
         # "Not sure" fits its longest wording on one line, so it never grows a line (and moves) between questions
         unsure = [self.ui_text(f"survey.skip_{kind}") for kind in ("not_sure", "prefer_not")]
         icon_px = max(24, theme.body_px)
         extra = 2 * theme.gap_px + icon_px + 12 + 2 * theme.border_px + 8
-        self.skip_button.setFixedSize(max(width, round(theme.width * 0.22),
-                                          *(metrics.horizontalAdvance(word) + extra for word in unsure)),
+        unsure_width = max(round(theme.width * 0.22),
+                           *(metrics.horizontalAdvance(word) + extra for word in unsure))
+        self.skip_button.setFixedSize(unsure_width,
                                       max(theme.target_px, metrics.height() + 2 * max(8, theme.target_px // 6)))
+        room = theme.width - 2 * theme.margin_px
+        self._place_unsure(back_width + width + unsure_width + 2 * theme.gap_px <= room)
+        # The progress bar beside "Question 3 of 37" says the same in a picture: where the top row has no room for
+        # it beside the longest section name (large text on a small panel), the words alone say it, on every question
+        plain = QFont(self.section_label.font())
+        plain.setPixelSize(theme.body_px)
+        plain.setBold(False)
+        plain_metrics = QFontMetrics(plain)
+        sections = max((plain_metrics.horizontalAdvance(section.title[self.language])
+                        for section in self.content.survey.sections), default=0)
+        count = len(self.content.survey.questions)
+        progress_words = plain_metrics.horizontalAdvance(
+            self.ui_text("survey.question_of", current=count, total=count))
+        self.start_over_button.ensurePolished()
+        needed = sections + progress_words + self.progress.width() + self.start_over_button.sizeHint().width() \
+            + 4 * theme.gap_px
+        self.progress.setVisible(needed <= room)
+
+    def _place_unsure(self, between: bool) -> None:
+        """"Not sure" between Back and Next, or on its own line above them, in the middle."""
+        if (self.bottom_row.indexOf(self.skip_button) >= 0) == between:
+            return
+        (self.unsure_row if between else self.bottom_row).removeWidget(self.skip_button)
+        if between:
+            self.bottom_row.insertWidget(2, self.skip_button)
+        else:
+            self.unsure_row.insertWidget(1, self.skip_button)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -13,7 +13,7 @@ from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
 from kiosk.ui.accessible import name_scroll
 from kiosk.ui.answer_gate import AnswerGate
-from kiosk.ui.layout import button, clear_layout, hbox, label, touch_scroll, vbox
+from kiosk.ui.layout import SpillRow, button, clear_layout, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.more_below import MoreBelow
@@ -46,7 +46,7 @@ class ReviewScreen(KioskScreen):
         self.gate = gate or AnswerGate(parent=self)
         self.rows: dict[str, ReviewRow] = {}
         self._theme: Theme | None = None
-        self.title = label("heading", name="review_title")
+        self.title = label("heading", name="review_title", wrap=False)
         self.hint = label("muted")
         self.start_over_button = button("quiet", on_click=self.start_over_requested.emit, name="start_over_button")
         self.list_holder = QWidget()
@@ -57,8 +57,11 @@ class ReviewScreen(KioskScreen):
         self.finish_button = button("primary", on_click=self.finish_requested.emit, name="finish_button")
         self.finish_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.listen_button = listen_button(self.listen_requested.emit)
-        self.page = vbox(hbox(self.title, 1, self.listen_button, self.start_over_button), self.hint, self.scroll,
-                         hbox(self.back_button, self.finish_button), parent=self)
+        # the title at the left, Listen and Start over at the right; the title above them when all three do not fit
+        # on one line (large text on a small panel)
+        self.top_row = SpillRow([self.title, 1], [self.listen_button, self.start_over_button])
+        self.page = vbox(self.top_row, self.hint, self.scroll, hbox(self.back_button, self.finish_button),
+                         parent=self)
         self.page.setStretch(2, 1)
 
     def show_review(self, session: SurveySession) -> None:
@@ -111,6 +114,7 @@ class ReviewScreen(KioskScreen):
         margin, gap = theme.margin_px, theme.gap_px
         self.page.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.page.setSpacing(gap)
+        self.top_row.setSpacing(gap)
         self.list_layout.setSpacing(gap // 2)
         self.list_layout.setContentsMargins(0, 0, gap, 0)
         self.more_below.set_margin(gap)

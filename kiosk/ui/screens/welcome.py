@@ -7,11 +7,11 @@ visit ends and the screen is shown afresh.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QPushButton, QSizePolicy
 
-from kiosk.ui.layout import button, card, hbox, label, vbox
+from kiosk.ui.layout import SpillRow, button, card, hbox, label, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import BODY_PX, TEXT_SCALES, Theme
 from kiosk.ui.widgets.icons import tick_icon
@@ -78,7 +78,9 @@ class WelcomeScreen(KioskScreen):
         self.middle_row = hbox(self.main_column, self.highlight_card)
         self.middle_row.setStretch(0, 5)
         self.middle_row.setStretch(1, 6)
-        self.bottom_row = hbox(self.text_size_label, *self.text_size_buttons.values(), 1, self.contrast_button)
+        # text size at the left, contrast at the right; contrast under them when both do not fit on one line (the
+        # widths it decides from are those of the largest text, so a size tap never moves a button)
+        self.bottom_row = SpillRow([self.text_size_label, *self.text_size_buttons.values(), 1], [self.contrast_button])
         self.page = vbox(self.top_row, self.middle_row, self.bottom_row, parent=self)
         self.page.setStretch(1, 1)
 
@@ -123,6 +125,8 @@ class WelcomeScreen(KioskScreen):
         # Text larger than the design holds beside the picture (150 % on a dense panel): the words take the width
         roomy = theme.body_px * ROOMY_BODY_PER_HEIGHT <= theme.height
         self.highlight_card.setVisible(roomy)
+        # and "Touch a button to begin" gives its line to them too (the two big buttons say it themselves)
+        self.touch_hint.setVisible(roomy)
         self.actions.setSpacing(gap)
         icon_px = max(24, theme.body_px)
         steady_px = max(24, round(BODY_PX * theme.scale))   # the size buttons' tick: the same at every text size
@@ -151,9 +155,31 @@ class WelcomeScreen(KioskScreen):
         # buttons beside it (issue 17: they moved ~100 px, and a second tap on the same spot hit nothing)
         font = QFont(self.text_size_label.font())
         font.setPixelSize(theme.body_px_at(max(TEXT_SCALES)))
-        widest = max(QFontMetrics(font).horizontalAdvance(self.content.ui.get("comfort.text_size", language))
-                     for language in self.content.languages)
-        self.text_size_label.setFixedWidth(widest + gap)
+        wordings = [self.content.ui.get("comfort.text_size", language) for language in self.content.languages]
+        widest = max(QFontMetrics(font).horizontalAdvance(words) for words in wordings)
+        bold = QFont(font)
+        bold.setBold(True)
+        pad_frame = 2 * (pad_h + theme.border_px)
+        contrast_px = max(QFontMetrics(bold).horizontalAdvance(self.content.ui.get("comfort.high_contrast", language))
+                          for language in self.content.languages) + pad_frame + 2 * max(24, font.pixelSize()) + 12
+        buttons_px = sum(button.sizeHint().width() for button in self.text_size_buttons.values())
+        one_line = widest + gap + buttons_px + contrast_px + 4 * gap <= theme.width - 2 * margin
+        self.text_size_label.setWordWrap(not one_line)
+        if one_line:
+            self.text_size_label.setFixedSize(widest + gap, QFontMetrics(font).height())
+        else:
+            # too wide for one line at the largest text: "Text size" takes two lines, as tall as they are at the
+            # largest text, so the row keeps its height (and its buttons their place) at every size
+            metrics = QFontMetrics(font)
+
+            def height_at(width: int) -> int:
+                return max(metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextWordWrap, words).height()
+                           for words in wordings)
+
+            narrow = max(metrics.horizontalAdvance(w) for words in wordings for w in words.split()) + 2
+            while height_at(narrow) > 2 * metrics.lineSpacing() and narrow < widest:
+                narrow += 4
+            self.text_size_label.setFixedSize(narrow + gap, height_at(narrow))
         # The language and contrast buttons keep the width their words need at the largest text (bold), so a size
         # tap does not move them either
         font.setBold(True)

@@ -41,6 +41,7 @@ class ChoiceCards(AnswerWidget):
         self.listed = [choice_id for choice_id, _text in labels if choice_id not in exclusive]
         self.last = [choice_id for choice_id, _text in labels if choice_id in exclusive]
         self.columns = 1 if len(labels) <= 3 and not self.multi else 2  # row by row: left/right pairs side by side
+        self.most_columns = self.columns   # the usual columns; fit_to may choose 1 or 2 for large text (see there)
         self.gap = theme.gap_px
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -61,6 +62,7 @@ class ChoiceCards(AnswerWidget):
             self.cards[choice_id] = card
         self.pages: list[list[str]] = [self.listed + self.last]
         self.page = 0
+        self._overflows = False
         self._fitted_to: tuple[int, int] | None = None
         self._place()
 
@@ -71,13 +73,24 @@ class ChoiceCards(AnswerWidget):
         if not self.paged or width <= 0 or height <= 0 or self._fitted_to == (width, height):
             return False
         self._fitted_to = (width, height)
+        # Large text on a small panel: a long card in half the width can be taller than the whole room (five lines
+        # of Spanish at 150 %): then the cards take the whole width, one under another, and fewer go on a page; and
+        # Yes and No, one above the other, may not both fit: then they sit side by side. Whole cards first, then
+        # the fewest pages, then the usual columns.
+        columns = self.columns
+        tried = []
+        for count in sorted({self.most_columns, 1, 2}):
+            self.columns = count
+            pages = self._pages_for(width, height)
+            tried.append((self._overflows, len(pages), count != self.most_columns, count, pages))
+        *_, self.columns, pages = min(tried, key=lambda option: option[:4])
         # the columns as wide as the pages were counted with: a narrower one wraps its words onto more lines
         column_px = max(1, (width - self.gap * (self.columns - 1)) // self.columns)
-        for column in range(self.columns):
-            self.grid.setColumnMinimumWidth(column, column_px)
-            self.grid.setColumnStretch(column, 1)
-        pages = self._pages_for(width, height)
-        if pages == self.pages:
+        for column in range(2):
+            used = column < self.columns
+            self.grid.setColumnMinimumWidth(column, column_px if used else 0)
+            self.grid.setColumnStretch(column, 1 if used else 0)
+        if pages == self.pages and columns == self.columns:
             return False
         self.pages = pages
         self.page = min(self.page, len(pages) - 1)
@@ -93,10 +106,12 @@ class ChoiceCards(AnswerWidget):
         pages: list[list[str]] = []
         page: list[str] = []
         used = 0
+        self._overflows = False   # a row taller than the whole room (it would need a scroll)
         for row in rows:
             row_width = column_px if row is not rows[-1] or not self.last else \
                 max(1, (width - gap * (len(row) - 1)) // len(row))
             row_px = max(self._card_height(self.cards[choice_id], row_width) for choice_id in row)
+            self._overflows = self._overflows or row_px > height
             needed = row_px + (gap if page else 0)
             if page and used + needed > height:
                 pages.append(page)
