@@ -47,6 +47,8 @@ def render_screenshot(screen: str, output: Path, size=(1920, 1080), language=Non
         if screen == "survey" and question is not None and not survey.has_question(question):
             print(f"--question must be a question id, like {survey.questions[0].id}", file=sys.stderr)
             return 2
+        if screen == "survey" and question is None:
+            question = survey.questions[0].id   # the first (None would walk to the review)
         config = loaded.config
         if screen in ("staff", "staff-exit", "alert-emergency", "alert-urgent"):
             # sample jobs and alert slips in a throw-away spool, never the kiosk's own (and the alert board below

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -22,11 +22,13 @@ def tick_icon(checked_color: str, size_px: int) -> QIcon:
     return icon
 
 
-def _pixmap(svg: str, size_px: int) -> QPixmap:
-    pixmap = QPixmap(QSize(size_px, size_px))
+def _pixmap(svg: str, size_px: int, gap_px: int = 0, gap_left: bool = False) -> QPixmap:
+    """The picture, `size_px` square, with `gap_px` of clear room on one side: QPushButton sets its icon hard
+    against the words ("←Back"), so the room between them is part of the icon."""
+    pixmap = QPixmap(QSize(size_px + gap_px, size_px))
     pixmap.fill(Qt.transparent)
     painter = QPainter(pixmap)
-    QSvgRenderer(QByteArray(svg.encode())).render(painter)
+    QSvgRenderer(QByteArray(svg.encode())).render(painter, QRectF(gap_px if gap_left else 0, 0, size_px, size_px))
     painter.end()
     return pixmap
 
@@ -37,12 +39,12 @@ SPEAKER_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><pat
 
 
 @lru_cache(maxsize=16)
-def speaker_icon(color: str, on_color: str, size_px: int) -> QIcon:
+def speaker_icon(color: str, on_color: str, size_px: int, gap_px: int = 0) -> QIcon:
     """The Listen control's speaker (spec §7: an icon beside the word), drawn in the words' colour whether the
-    control is off or on (filled)."""
+    control is off or on (filled), with `gap_px` of room before the word."""
     icon = QIcon()
-    icon.addPixmap(_pixmap(SPEAKER_SVG.format(color=color), size_px), QIcon.Normal, QIcon.Off)
-    icon.addPixmap(_pixmap(SPEAKER_SVG.format(color=on_color), size_px), QIcon.Normal, QIcon.On)
+    icon.addPixmap(_pixmap(SPEAKER_SVG.format(color=color), size_px, gap_px), QIcon.Normal, QIcon.Off)
+    icon.addPixmap(_pixmap(SPEAKER_SVG.format(color=on_color), size_px, gap_px), QIcon.Normal, QIcon.On)
     return icon
 
 
@@ -53,6 +55,7 @@ ACTION_ICONS = {"back_button": "back", "menu_close": "back", "next_button": "nex
                 "print_button": "print", "start_over_button": "start-over"}
 TRAILING_ICONS = {"next"}
 ICON_OVER_TEXT = 0.8   # the icon's side against the words' pixel size: about a capital letter and its descender
+GAP_OVER_ICON = 0.4    # the room between the icon and the words, against the icon's side
 
 
 @lru_cache(maxsize=8)
@@ -63,12 +66,13 @@ def _icon_svg(name: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def action_icon(name: str, color: str, disabled_color: str, size_px: int) -> QIcon:
-    """assets/icons/<name>.svg in the words' colour (and the disabled words' colour), at `size_px` device px."""
+def action_icon(name: str, color: str, disabled_color: str, size_px: int, gap_px: int = 0) -> QIcon:
+    """assets/icons/<name>.svg in the words' colour (and the disabled words' colour), at `size_px` device px, with
+    `gap_px` of room on the side of the words."""
     icon = QIcon()
-    svg = _icon_svg(name)
-    icon.addPixmap(_pixmap(svg.replace("currentColor", color), size_px), QIcon.Normal)
-    icon.addPixmap(_pixmap(svg.replace("currentColor", disabled_color), size_px), QIcon.Disabled)
+    svg, gap_left = _icon_svg(name), name in TRAILING_ICONS
+    for colour, mode in ((color, QIcon.Normal), (disabled_color, QIcon.Disabled)):
+        icon.addPixmap(_pixmap(svg.replace("currentColor", colour), size_px, gap_px, gap_left), mode)
     return icon
 
 
@@ -106,8 +110,9 @@ class ActionIcon(QObject):
             return
         self._key = key
         ratio = max(1.0, button.devicePixelRatioF())
-        button.setIcon(action_icon(self.name, color, disabled, round(side * ratio)))
-        button.setIconSize(QSize(side, side))
+        gap = round(side * GAP_OVER_ICON)
+        button.setIcon(action_icon(self.name, color, disabled, round(side * ratio), round(gap * ratio)))
+        button.setIconSize(QSize(side + gap, side))
 
 
 def add_action_icon(button) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.ui.layout import button
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.icons import speaker_icon
+from kiosk.ui.widgets.icons import GAP_OVER_ICON, speaker_icon
 
 
 def listen_button(on_click: Callable[[], None]) -> QPushButton:
@@ -19,5 +19,6 @@ def listen_button(on_click: Callable[[], None]) -> QPushButton:
 
 def style_listen_button(widget: QPushButton, theme: Theme) -> None:
     icon_px = max(24, theme.body_px)
-    widget.setIcon(speaker_icon(theme.palette.text, theme.palette.on_selected, icon_px * 2))
-    widget.setIconSize(QSize(icon_px, icon_px))
+    gap_px = round(icon_px * GAP_OVER_ICON)
+    widget.setIcon(speaker_icon(theme.palette.text, theme.palette.on_selected, icon_px * 2, gap_px * 2))
+    widget.setIconSize(QSize(icon_px + gap_px, icon_px))
