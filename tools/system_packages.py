@@ -44,10 +44,11 @@ CUPS = Need(
     "Fedora: dnf install cups cups-client cups-filters; Arch: pacman -S cups cups-filters; "
     "macOS and Windows: the CUPS tier cannot run there")
 SPEECH = Need(
-    "speech", "Qt's speech module links libpulse; speech-dispatcher with espeak-ng speaks English and Spanish",
-    ("libpulse0", "speech-dispatcher", "speech-dispatcher-espeak-ng", "espeak-ng"),
-    "Fedora: dnf install pulseaudio-libs speech-dispatcher speech-dispatcher-espeak-ng; "
-    "Arch: pacman -S libpulse speech-dispatcher espeak-ng; Windows: its own voices (docs/deploy.md)")
+    "speech", "Qt's speech module links libpulse; speech-dispatcher with espeak-ng speaks English and Spanish; "
+              "aplay plays the idle warning's chime",
+    ("libpulse0", "speech-dispatcher", "speech-dispatcher-espeak-ng", "espeak-ng", "alsa-utils"),
+    "Fedora: dnf install pulseaudio-libs speech-dispatcher speech-dispatcher-espeak-ng alsa-utils; "
+    "Arch: pacman -S libpulse speech-dispatcher espeak-ng alsa-utils; Windows: its own voices (docs/deploy.md)")
 SCREEN_READER_BUS = Need(
     "at-spi", "the accessibility tests run the kiosk on a virtual X server and read it over the AT-SPI bus, "
               "as a screen reader does",

@@ -490,6 +490,7 @@ class KioskWindow(QWidget):
     def more_time(self) -> None:
         log.info("idle.more_time screen=%s", self.current.value)
         self.overlay.hide()
+        self.voice.stop_warning()
         self.idle.more_time()
 
     def recover(self) -> None:

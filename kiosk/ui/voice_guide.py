@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.content.model import UiStrings
 from kiosk.ui.says import (ROLE_ACTION, ROLE_TOGGLE, Control, ScreenSays, StateWords, opening_words, spoken_control,
                            withhold)
+from kiosk.ui.chime import CHIME_SECONDS, Chime
 from kiosk.ui.speech import Speaker
 
 
@@ -24,9 +25,13 @@ class VoiceGuide(QObject):
     on_changed = Signal(bool)
 
     def __init__(self, ui: UiStrings, engine_name: str = "", parent: QObject | None = None,
-                 typed_words: Callable[[], tuple[str, ...]] = tuple):
+                 typed_words: Callable[[], tuple[str, ...]] = tuple, chime: Chime | None = None):
         super().__init__(parent)
         self.ui = ui
+        self.chime = chime or Chime()
+        self._warning: tuple[str, str] | None = None   # words to speak once the chime has sounded
+        self._after_chime = QTimer(self, singleShot=True, interval=round(CHIME_SECONDS * 1000))
+        self._after_chime.timeout.connect(self._say_warning)
         self._typed_words = typed_words   # the visit's typed first name: withheld from everything said
         self.speaker = Speaker(engine_name, self)
         self.speaker.speaking_changed.connect(self.speaking_changed)
@@ -50,15 +55,29 @@ class VoiceGuide(QObject):
             self._say(" ".join([*words, self.ui.get("speech.help", says.language)]), says.language)
 
     def screen_shown(self, says: ScreenSays | None) -> None:
+        self.stop_warning()
         self._says = says
         self.speaker.stop()
         if self.on:
             self.read(says)
 
     def warn(self, words: str, language: str) -> None:
-        """Something over the screen that the patient must hear (the idle warning), when speech is on."""
+        """The idle warning, when speech is on: a chime, then the words (after it, not over it)."""
         if self.on and words:
-            self._say(words, language)
+            self.speaker.stop()
+            self.chime.play()
+            self._warning = (words, language)
+            self._after_chime.start()
+
+    def stop_warning(self) -> None:
+        """The patient answered the warning (or the screen changed): its words are not said any more."""
+        self._after_chime.stop()
+        self._warning = None
+
+    def _say_warning(self) -> None:
+        if self._warning is not None:
+            words, self._warning = self._warning, None
+            self._say(*words)
 
     def read(self, says: ScreenSays | None) -> None:
         self._says = says or self._says
@@ -88,6 +107,7 @@ class VoiceGuide(QObject):
                          language)
 
     def end_visit(self) -> None:
+        self.stop_warning()
         self._set_on(False)
         self._says = None
         self.speaker.forget()

@@ -111,3 +111,39 @@ def test_a_control_the_keys_reach_is_read_with_its_place_and_state(qtbot, make_w
     window.voice.focus_moved(card)
     qtbot.waitUntil(lambda: bool(said) and said[-1][0].startswith(card.accessibleName()), timeout=EVENTUALLY_MS)
     assert said[-1][0] == f"{card.accessibleName()}, {shipped_content.ui.get('speech.not_selected', 'en')}"
+
+
+def test_the_idle_warning_is_a_chime_then_the_words_and_a_touch_stops_them(qtbot, make_window, spoken,
+                                                                           shipped_content):
+    """Spec §7: with speech on, the idle warning is spoken after a chime; answering it silences what is left."""
+    from kiosk.ui.idle import IdleRule
+
+    ui = shipped_content.ui
+    window = make_window()
+    said = spoken(window)
+    click(qtbot, window.welcome.check_button)
+    click(qtbot, window.question.listen_button)
+    qtbot.waitUntil(lambda: bool(said), timeout=EVENTUALLY_MS)
+    played = window.voice.chime.played
+    window.idle.set_rule(IdleRule(0, warn=True))                 # quiet at once: "Are you still there?"
+    qtbot.waitUntil(lambda: any(ui.get("idle.title", "en") in text for text, _ in said), timeout=EVENTUALLY_MS)
+    assert window.voice.chime.played == played + 1               # the chime came first
+    window.idle.set_rule(IdleRule(600, warn=True))               # no new warning while the rest is checked
+    window.more_time()
+    window.voice.warn("Still there?", "en")                      # a warning answered within its chime
+    window.more_time()
+    qtbot.wait(600)                                              # past the chime's length
+    assert not any("Still there?" in text for text, _ in said)   # its words were not said after the touch
+
+
+def test_a_real_player_plays_the_chime_file(tmp_path):
+    """The chime file is a sound a Linux kiosk's own player plays (ALSA's aplay, to the null device here)."""
+    import subprocess
+
+    from kiosk.ui.chime import chime_file, player_command
+
+    result = subprocess.run(["aplay", "-q", "-D", "null", str(chime_file())], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert player_command(chime_file(), which=lambda name: None) is None         # no player: no chime, no error
+    assert player_command(chime_file(), which=lambda name: f"/usr/bin/{name}")[0] == "/usr/bin/paplay"
