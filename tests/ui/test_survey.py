@@ -316,3 +316,22 @@ def test_every_body_map_region_has_a_full_size_card(qtbot, make_window, size, te
     assert {card: (cards[card].width(), cards[card].height()) for card in cards
             if min(cards[card].width(), cards[card].height()) < target} == {}
     assert set(body_map.controls().values()) == set(cards.values())
+
+
+def test_the_review_refills_its_rows_rather_than_making_them_again(qtbot, make_window):
+    """Issue 20: a question's review row is made once per visit; a changed answer refills it, a question left out
+    keeps no answer in its row, and the end of the visit takes every row with it."""
+    window = make_window()
+    start(qtbot, window)
+    walk_to_review(qtbot, window)
+    first = dict(window.review.rows)
+    click(qtbot, window.review.rows["cramp_any"])
+    answer_current(qtbot, window, "no")
+    assert window.current is Screen.REVIEW
+    assert window.review.rows["cramp_any"] is first["cramp_any"]                  # the same row, refilled
+    assert window.review.rows["red_flags"] is first["red_flags"]
+    assert first["cramp_nights"].isHidden() and first["cramp_nights"].text() == ""  # left out: no answer kept
+    window.end_visit("start_over")
+    assert window.review.rows == {} and first["red_flags"].text() == ""                # blank at once
+    qtbot.waitUntil(lambda: not window.review.list_holder.findChildren(type(first["red_flags"])),
+                    timeout=EVENTUALLY_MS)                                           # and gone

@@ -30,7 +30,12 @@ class ReviewRow(WrapButton):
         self.prompt.setAttribute(Qt.WA_TransparentForMouseEvents)
         self._layout.insertWidget(0, self.prompt)
         self._layout.setDirection(self._layout.Direction.TopToBottom)
-        self.setAccessibleName(f"{prompt}: {answer}")   # a screen reader hears both, as the eye reads them
+        self.show_answer(prompt, answer)
+
+    def show_answer(self, prompt: str, answer: str) -> None:
+        self.prompt.setText(prompt)
+        self.setText(answer)
+        self.setAccessibleName(f"{prompt}: {answer}" if prompt else "")   # both, as the eye reads them
 
 
 class ReviewScreen(KioskScreen):
@@ -44,7 +49,8 @@ class ReviewScreen(KioskScreen):
         super().__init__(content, parent)
         self.session: SurveySession | None = None
         self.gate = gate or AnswerGate(parent=self)
-        self.rows: dict[str, ReviewRow] = {}
+        self.rows: dict[str, ReviewRow] = {}   # the rows on the review now, by question id
+        self._made: dict[str, ReviewRow] = {}  # every row made this visit, kept to be refilled
         self._theme: Theme | None = None
         self.title = label("heading", name="review_title", wrap=False)
         self.hint = label("muted")
@@ -74,24 +80,46 @@ class ReviewScreen(KioskScreen):
         self.gate.arm(self, self.list_holder)
 
     def _rebuild(self) -> None:
-        clear_layout(self.list_layout)
-        self.rows.clear()
+        """The rows in survey order, refilled: a question's row is made once per visit and kept (making every row
+        anew was the review's largest cost, issue 20)."""
+        while self.list_layout.count():
+            self.list_layout.takeAt(0)   # the layout lets go of its rows (they stay) and of its stretch
+        self.rows = {}
         if self.session is None:
+            self._drop_rows()
             return
         for question, value in self.session.review_items():
             words = answer_in_words(question, value, self.session.is_skipped(question.id), self.content.ui,
                                     self.language)
-            row = ReviewRow(question.prompt[self.language], words)
-            row.setProperty("role", "secondary")
-            row.setObjectName(f"review_{question.id}")
-            row.set_alignment(Qt.AlignLeft)
+            row = self._made.get(question.id) or self._new_row(question.id)
+            row.show_answer(question.prompt[self.language], words)
             if self._theme:
                 row.set_padding(max(8, self._theme.gap_px // 2), self._theme.gap_px)
-            row.clicked.connect(lambda _checked=False, qid=question.id: self.edit_requested.emit(qid))
             self.list_layout.addWidget(row)
             row.show()
             self.rows[question.id] = row
+        for question_id, row in self._made.items():
+            if question_id not in self.rows:   # a question the answers since left out: its answer stays nowhere
+                row.hide()
+                row.show_answer("", "")
         self.list_layout.addStretch(1)
+
+    def _new_row(self, question_id: str) -> ReviewRow:
+        row = ReviewRow("", "")
+        row.setProperty("role", "secondary")
+        row.setObjectName(f"review_{question_id}")
+        row.set_alignment(Qt.AlignLeft)
+        row.clicked.connect(lambda _checked=False: self.edit_requested.emit(question_id))
+        self._made[question_id] = row
+        return row
+
+    def _drop_rows(self) -> None:
+        """The visit ended: its rows go, answers and all."""
+        for row in self._made.values():
+            row.hide()
+            row.show_answer("", "")   # blank at once: deleting waits for the event loop
+            row.deleteLater()
+        self._made.clear()
 
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("review.title"))
