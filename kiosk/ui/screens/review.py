@@ -13,7 +13,7 @@ from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
 from kiosk.ui.accessible import name_scroll
 from kiosk.ui.answer_gate import AnswerGate
-from kiosk.ui.layout import SpillRow, button, clear_layout, hbox, label, touch_scroll, vbox
+from kiosk.ui.layout import SpillRow, button, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.more_below import MoreBelow
