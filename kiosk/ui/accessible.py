@@ -57,8 +57,16 @@ class ChoiceButtonAccessible(QAccessibleWidget):
         return [QAccessibleActionInterface.pressAction()] if self._button.isEnabled() else []
 
     def doAction(self, name):  # noqa: N802 (Qt override)
-        if name == QAccessibleActionInterface.pressAction() and self._button.isEnabled():
+        if name == QAccessibleActionInterface.pressAction() and self._button.isEnabled() \
+                and _deliberate(self._button):
             self._button.click()
+
+
+def _deliberate(button: QAbstractButton) -> bool:
+    """The deliberate-answer rule (spec §2.2) for a screen reader's activate, as for a tap or a key: an answer on
+    a question just shown waits (the window's answer gate, where it has one, decides)."""
+    gate = getattr(button.window(), "answer_gate", None)
+    return gate is None or not gate.covers(button) or gate.take_choice()
 
 
 def _factory(class_name: str, obj):

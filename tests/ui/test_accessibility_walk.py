@@ -24,6 +24,7 @@ from kiosk.content.model import KIND_BODY_MAP, KIND_MULTI, KIND_TEXT, KIND_YES_N
 from kiosk.survey.outcome import alert_level
 from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
+from kiosk.ui.answer_gate import QUIET_S
 from kiosk.ui.says import ROLE_TOGGLE, question_says
 from kiosk.ui.widgets.keyboard import ROWS
 from kiosk.ui.widgets.registry import ONE_TAP_KINDS
@@ -84,6 +85,7 @@ class Walk:
         self.problems: list[str] = []
         self.screens: list[str] = []      # every screen checked, for the report
         self.where = "start"
+        self._last_action = 0.0
 
     def words(self, key: str, language: str | None = None, **values) -> str:
         return self.ui.get(key, language or self.language, **values)
@@ -91,12 +93,17 @@ class Walk:
     # --- driving ------------------------------------------------------------------------------------------
 
     def press(self, name: str) -> None:
+        # A patient takes in what changed before acting: the kiosk ignores an answer within QUIET_S of the
+        # question appearing or of the last answer (spec §2.2), a screen reader's activate included.
+        time.sleep(max(0.0, self._last_action + QUIET_S + 0.15 - time.monotonic()))
         answer = self.reader.ask("press", name)
+        self._last_action = time.monotonic()
         assert answer.get("pressed") == name, f"{self.where}: nothing named {name!r} to press"
         self.reader.ask("nudge")
 
     def wait_showing(self, name: str) -> None:
         found = self.reader.ask("showing", name, WAIT_S)["showing"]
+        self._last_action = time.monotonic()   # what shows now was painted just before
         assert found, f"{self.where}: {name!r} never showed"
 
     def go(self, name: str, heard: str, where: str, shows: str | None = None) -> None:

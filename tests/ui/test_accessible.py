@@ -43,3 +43,19 @@ def test_a_disabled_choice_offers_no_action(qtbot, make_window):
     button = window.welcome.language_buttons["es"]
     button.setEnabled(False)
     assert QAccessible.queryAccessibleInterface(button).actionInterface().actionNames() == []
+
+
+def test_a_screen_readers_activate_on_a_question_just_shown_waits_like_a_tap(qtbot, make_window):
+    """Spec §2.2 for every input: an activate the instant a question appears (a double Enter in a screen reader)
+    answers nothing; once the patient has had the moment to take it in, it answers."""
+    from tests.ui.drive import EVENTUALLY_MS
+
+    window = make_window()
+    window.welcome.check_button.click()
+    qtbot.waitUntil(lambda: window.answer_gate.painted, timeout=EVENTUALLY_MS)
+    card = window.question.answer_widget.controls()["chest_or_breathing"]
+    activate(card)
+    assert not card.isChecked() and window.visit.survey.answer_of("red_flags") is None
+    window.answer_gate.pass_time(1.0)
+    activate(card)
+    assert card.isChecked()
