@@ -24,7 +24,6 @@ class ExplainerScreen(KioskScreen):
     check_requested = Signal()
     start_over_requested = Signal()
     back_to_welcome_requested = Signal()
-    listen_requested = Signal()
     page_shown = Signal(int)
 
     def __init__(self, content, clinic, parent=None):
@@ -118,9 +117,6 @@ class ExplainerScreen(KioskScreen):
         for number, (chapter, entry) in enumerate(zip(self.chapters, self.menu_entries), start=1):
             entry.setText(f"{number}. {chapter.title[self.language]}")
         self._show_current_page()
-
-    def show_listening(self, on: bool) -> None:
-        self.listen_button.setChecked(on)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme

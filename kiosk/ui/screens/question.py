@@ -35,7 +35,6 @@ class QuestionScreen(KioskScreen):
     back_requested = Signal()
     skip_requested = Signal()   # kept for the shell; "Not sure" is now an answer (see _unsure_tapped)
     start_over_requested = Signal()
-    listen_requested = Signal()
 
     def __init__(self, content, gate: AnswerGate | None = None, parent=None):
         super().__init__(content, parent)
@@ -268,9 +267,6 @@ class QuestionScreen(KioskScreen):
         self._name_choices()
 
     # --- shell hooks --------------------------------------------------------------------------------
-
-    def show_listening(self, on: bool) -> None:
-        self.listen_button.setChecked(on)
 
     def retranslate(self) -> None:
         self.start_over_button.setText(self.ui_text("common.start_over"))

@@ -43,7 +43,6 @@ class ReviewScreen(KioskScreen):
     finish_requested = Signal()
     back_requested = Signal()
     start_over_requested = Signal()
-    listen_requested = Signal()
 
     def __init__(self, content, gate: AnswerGate | None = None, parent=None):
         super().__init__(content, parent)
@@ -132,9 +131,6 @@ class ReviewScreen(KioskScreen):
         name_scroll(self.scroll, self.ui_text("review.title"))
         self._rebuild()
         self.gate.cover(self)
-
-    def show_listening(self, on: bool) -> None:
-        self.listen_button.setChecked(on)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -24,7 +24,6 @@ ROOMY_BODY_PER_HEIGHT = 27   # the picture card shows while body text is at most
 
 class WelcomeScreen(KioskScreen):
     learn_requested = Signal()
-    listen_requested = Signal()
     check_requested = Signal()
     language_chosen = Signal(str)
     text_size_chosen = Signal(int)
@@ -90,9 +89,6 @@ class WelcomeScreen(KioskScreen):
         self.retranslate()
 
     # --- shell hooks --------------------------------------------------------------------------------
-
-    def show_listening(self, on: bool) -> None:
-        self.listen_button.setChecked(on)
 
     def retranslate(self) -> None:
         self.title.setText(self.ui_text("welcome.title"))
