@@ -34,13 +34,19 @@ def shoot(name: str, screen: str, size: str, text: int, lang: str | None = None,
     return out
 
 
-def contact_sheet(images: list[Path], labels: list[str], out: Path, columns: int = 4, width: int = 480) -> None:
+SHEET_WIDTH = 1280   # a contact sheet is an overview (each screen is in docs/screenshots at full size)
+
+
+def contact_sheet(images: list[Path], labels: list[str], out: Path, columns: int = 4) -> None:
+    """The screens in a grid, SHEET_WIDTH wide, as a PNG of 256 colours (flat UI colours and text: small and sharp,
+    where a JPEG of the same grid was over 400 KB)."""
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     loaded = [QImage(str(path)) for path in images]
+    width = (SHEET_WIDTH - 16) // columns - 16
     cell_h = max(round(img.height() * width / img.width()) for img in loaded) + 40
     rows = (len(loaded) + columns - 1) // columns
     sheet = QImage(columns * (width + 16) + 16, rows * (cell_h + 16) + 16, QImage.Format_RGB32)
@@ -55,7 +61,7 @@ def contact_sheet(images: list[Path], labels: list[str], out: Path, columns: int
         painter.drawImage(x, y, scaled)
         painter.drawText(QRect(x, y + scaled.height() + 6, width, 30), Qt.AlignLeft, text)
     painter.end()
-    sheet.save(str(out), quality=70)
+    sheet.convertToFormat(QImage.Format_Indexed8).save(str(out))
     del app
 
 
@@ -91,15 +97,14 @@ def main() -> int:
                                        Path(scratch)))
                     labels.append(f"{lang.upper()} chapter {page}")
                 shoot(f"explainer-menu-{lang}-{suffix}", "explainer-menu", size, text, lang)
-            contact_sheet(pages, labels, DOCS / f"explainer-contact-sheet-{suffix}.jpg",
-                          width=360)
+            contact_sheet(pages, labels, DOCS / f"explainer-contact-sheet-{suffix}.png")
             for lang in ("en", "es"):
                 shots, names = [], []
                 for question in survey_question_ids():
                     shots.append(shoot(f"q-{question}-{lang}-{suffix}", "survey", size, text, lang,
                                        folder=Path(scratch), question=question))
                     names.append(question)
-                contact_sheet(shots, names, DOCS / f"survey-contact-sheet-{lang}-{suffix}.jpg", columns=6, width=300)
+                contact_sheet(shots, names, DOCS / f"survey-contact-sheet-{lang}-{suffix}.png", columns=6)
     print(f"screenshots in {SHOTS}")
     return 0
 
