@@ -19,6 +19,7 @@ class SurveySession:
     def __init__(self, survey: Survey):
         self.survey = survey
         self._answers: dict[str, Any] = {}
+        self._counting: dict[str, Any] | None = None   # visible_answers of _answers, worked out once per change
         self._history: list[str] = []
         self._editing = False
         first = self._shown_after(-1)
@@ -35,7 +36,14 @@ class SurveySession:
         return None if self.at_review else self.survey.question(self._current)
 
     def is_shown(self, question: Question) -> bool:
-        return question.show_if is None or is_met(question.show_if, visible_answers(self.survey, self._answers))
+        return question.show_if is None or is_met(question.show_if, self._answers_that_count())
+
+    def _answers_that_count(self) -> dict[str, Any]:
+        """The answers of questions still shown: a pass over the survey, done again only after an answer changes
+        (every question's visibility asks it; once per question made a tap O(n²))."""
+        if self._counting is None:
+            self._counting = visible_answers(self.survey, self._answers)
+        return self._counting
 
     def shown_questions(self) -> list[Question]:
         return [question for question in self.survey.questions if self.is_shown(question)]
@@ -67,11 +75,13 @@ class SurveySession:
         question = self._require_question()
         canonical = check_answer(question, value)
         self._answers[question.id] = canonical
+        self._counting = None
         return canonical
 
     def clear_answer(self) -> None:
         question = self._require_question()
         self._answers.pop(question.id, None)
+        self._counting = None
 
     def can_go_next(self) -> bool:
         question = self.question
@@ -122,7 +132,7 @@ class SurveySession:
     def finish(self) -> dict[str, Any]:
         """The answers that count; answers to questions that became hidden are dropped. "Not sure" / "Prefer not
         to say" are answers ("not_sure" / "prefer_not"), whichever control chose them (spec §2.2)."""
-        return visible_answers(self.survey, self._answers)
+        return dict(self._answers_that_count())
 
     def review_items(self) -> list[tuple[Question, Any]]:
         """Each shown question with its answer (None when unanswered), in survey order."""

@@ -373,3 +373,25 @@ def test_walking_with_the_first_choice_of_everything_gives_valid_canonical_answe
             assert value == (question.choice_ids()[0],)
     assert finished["first_name"] == "Ana"
     assert finished["cramp_nights"] == 0
+
+
+def test_which_questions_are_shown_is_worked_out_once_per_change(session, survey, monkeypatch):
+    """Visibility asks which answers count; that pass over the survey runs again only after an answer changes
+    (once per question made every tap O(n²), issue 20)."""
+    import kiosk.survey.session as module
+
+    passes = []
+    real = module.visible_answers
+    monkeypatch.setattr(module, "visible_answers", lambda *args: passes.append(1) or real(*args))
+    session.shown_questions()
+    session.progress()
+    assert len(passes) <= 1
+    answer(session, ["none"])     # red flags: none
+    session.set_answer("yes")     # cramps: the follow-ups come in
+    before = len(passes)
+    assert any(q.id in FOLLOW_UPS for q in session.shown_questions())
+    session.progress()
+    assert len(passes) == before + 1
+    session.set_answer("no")      # no cramps: they leave
+    assert not any(q.id in FOLLOW_UPS for q in session.shown_questions())
+    assert len(passes) == before + 2
