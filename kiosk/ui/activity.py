@@ -40,7 +40,10 @@ class ActivityFilter(QObject):
         self._hold.setInterval(hold_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        kind = event.type()
+        return self.on_input(watched, event, event.type())
+
+    def on_input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
+        """Input from the application's one input filter (kiosk/ui/input_filter.py)."""
         if kind not in ACTIVITY_EVENTS and kind not in RELEASE_EVENTS:
             return False
         now = time.monotonic()

@@ -9,9 +9,10 @@ One object, used by the question and review screens, holds the whole rule:
 * A one-tap answer stays visibly chosen for `HOLD_S` before the screen moves on (`hold_then`); taps meanwhile
   are ignored (and count as taps for the rule above).
 
-It filters the presses of the widgets it covers (object event filters, so the app-wide activity filter still
-sees every touch: an ignored tap is still a touch for the idle clock). A press it ignores takes its release
-with it, so no widget acts on half a tap.
+It filters the presses on the screens it covers, and on everything in them, as a listener of the application's
+input filter (kiosk/ui/input_filter.py), after the activity filter: an ignored tap is still a touch for the idle
+clock. A press it ignores takes its release with it, so no widget acts on half a tap. Only the witness of new
+content (one widget) has an event filter of its own, to see its paint.
 
 The clock is injected (`clock`, seconds): tests pass a manual clock and never sleep for the rule.
 Simulated patients (tests, the soak) call `pass_time`, which ages every time the gate remembers, as if the
@@ -82,12 +83,10 @@ class AnswerGate(QObject):
         witness.update()   # a paint comes even when the words did not change (the same question again)
 
     def cover(self, root: QWidget) -> None:
-        """Filter the taps of `root` and everything in it now (call again after adding widgets)."""
+        """Filter the taps on `root` and everything in it, now and later."""
         if root not in self._roots:
             self._roots.append(root)
             root.destroyed.connect(lambda *_args, root=root: self._forget(root))
-        for widget in (root, *root.findChildren(QWidget)):
-            widget.installEventFilter(self)
 
     def hold_then(self, action: Callable[[], None]) -> None:
         """Keep the chosen answer on screen for `hold_s`, ignoring taps, then call `action` (once)."""
@@ -165,10 +164,16 @@ class AnswerGate(QObject):
     # --- Qt -----------------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        kind = event.type()
-        if kind == QEvent.Type.Paint:
-            if watched is self._witness and self._painted_at is None:
-                self._painted_at = self.clock()
+        """The witness's paint: the new content is in view."""
+        if watched is self._witness and self._painted_at is None and event.type() == QEvent.Type.Paint:
+            self._painted_at = self.clock()
+        return False
+
+    def on_input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
+        """Input from the application's one input filter: presses on a covered screen follow the rule."""
+        if kind not in PRESS_EVENTS and not (self._swallowing and (kind in FOLLOW_EVENTS or kind in END_EVENTS)):
+            return False
+        if not isinstance(watched, QWidget) or not self.covers(watched):
             return False
         if kind in PRESS_EVENTS:
             now = self.clock()

@@ -97,7 +97,10 @@ class KeyNavigator(QObject):
             self.moved.emit(new)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        kind = event.type()   # every event of the application passes here: asked once
+        return self.on_input(watched, event, event.type())
+
+    def on_input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
+        """Input from the application's one input filter (kiosk/ui/input_filter.py)."""
         if kind in POINTER_PRESSES:
             self.active = False
             return False

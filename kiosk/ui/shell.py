@@ -19,6 +19,7 @@ from kiosk.staff_pin import PinGuard, PinLockFile
 from kiosk.ui.activity import ActivityFilter
 from kiosk.ui.after_paint import after_next_paint
 from kiosk.ui.answer_gate import AnswerGate
+from kiosk.ui.input_filter import input_filter
 from kiosk.ui.idle import IdleClock, IdleRule
 from kiosk.ui.accessible import announce
 from kiosk.ui.keys import KeyNavigator
@@ -163,11 +164,9 @@ class KioskWindow(QWidget):
     # --- wiring -------------------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        app = QApplication.instance()
-        # The filter installed last runs first: every key is activity for the idle clock before the key
-        # navigator may take it.
-        app.installEventFilter(self.keys)
-        app.installEventFilter(self.activity)
+        # Every touch and key is activity for the idle clock first, before the key navigator or the answer gate
+        # may take it.
+        input_filter().listen(self.activity, self.keys, self.answer_gate)
         self.keys.back_pressed.connect(self._back_key)
         self.keys.help_pressed.connect(lambda: self.voice.help(self.screen_says()))
         self.keys.moved.connect(self.voice.focus_moved)
@@ -234,10 +233,10 @@ class KioskWindow(QWidget):
 
     def detach(self) -> None:
         """Stop listening to the application (tests make many windows in one process)."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.activity)
-            app.removeEventFilter(self.keys)
+        if QApplication.instance() is not None:
+            for listener in (self.activity, self.keys, self.answer_gate):
+                input_filter().forget(listener)
+            self.explainer.swipe.stop()
         self.idle.stop()
 
     # --- navigation ---------------------------------------------------------------------------------
@@ -275,6 +274,7 @@ class KioskWindow(QWidget):
 
     def start_check(self) -> None:
         self.visit.survey = SurveySession(self.content.survey)
+        self.review.make_rows_ahead()
         log.info("survey.started")
         self._show_survey_position()
 

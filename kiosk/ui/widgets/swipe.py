@@ -1,6 +1,6 @@
 """Horizontal swipe detection over a widget, for touch and mouse alike, without taking events from anyone.
 
-Installed on the application while its widget is shown: it watches presses and releases inside the widget
+It listens to the application's input filter (kiosk/ui/input_filter.py) while its widget is shown: it watches presses and releases inside the widget
 and reports a mostly-horizontal drag longer than a threshold. Buttons keep working (a drag that started on a
 button releases outside it, so Qt does not click it).
 """
@@ -8,9 +8,10 @@ button releases outside it, so Qt does not click it).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.activity import global_point
+from kiosk.ui.input_filter import input_filter
 
 PRESS = frozenset({QEvent.MouseButtonPress, QEvent.TouchBegin})
 RELEASE = frozenset({QEvent.MouseButtonRelease, QEvent.TouchEnd})
@@ -27,16 +28,13 @@ class SwipeWatcher(QObject):
         self._start: QPoint | None = None
 
     def start(self) -> None:
-        QApplication.instance().installEventFilter(self)
+        input_filter().listen(self)
 
     def stop(self) -> None:
         self._start = None
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        input_filter().forget(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        kind = event.type()
+    def on_input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
         if kind in PRESS:
             point = global_point(event)
             if point is not None and self.area.isVisible() and self.area.rect().contains(self.area.mapFromGlobal(point)):
