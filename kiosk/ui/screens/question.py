@@ -6,12 +6,18 @@ answer stays chosen on screen for a moment before the screen moves on. "Not sure
 card in one place (between Back and Next) on every question that has it, whether the content made it a choice
 or the question's skip, and it is recorded as that answer. Choices that do not fit are shown in pages
 ("Choices 1 of 2"); Next reads "More choices" until the last page.
+
+Each question's answer widget is made once per visit and kept (hidden) until the visit ends, the language or the
+look changes: Back, Next and the review's "change" show it again, filled with the answer, instead of building it
+anew. While the patient reads a question, the widgets of the questions after it are made one per turn of the event
+loop (`_make_ahead`), so a tap usually finds the next question's widget ready. Ending the visit deletes them all:
+nothing of a visit outlives it (spec §6).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_MULTI, MULTI_KINDS
@@ -40,6 +46,9 @@ class QuestionScreen(KioskScreen):
         super().__init__(content, parent)
         self.session: SurveySession | None = None
         self.answer_widget: AnswerWidget | None = None
+        # this visit's answer widgets by question id, all made in one language and look (`_made_in`)
+        self._made: dict[str, AnswerWidget] = {}
+        self._made_in: tuple[str, Theme] | None = None
         self.gate = gate or AnswerGate(parent=self)
         self._theme: Theme | None = None
         self.unsure_value: str | None = None   # what "Not sure" records on this question, or None
@@ -110,8 +119,10 @@ class QuestionScreen(KioskScreen):
             self.ui_text("survey.pick_all") if question.kind == KIND_MULTI else ""
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
-        self._replace_answer_widget(answer_widget_for(question, self.content.ui, language, self._theme))
+        self._replace_answer_widget(self._widget_for(question))
         widget = self.answer_widget
+        if widget.page:
+            widget.show_page(0)   # a question comes back at its first page of choices
         self.unsure_value = widget.unsure_choice or question.skip
         answer = session.answer_of(question.id)
         widget.show_answer(None if answer is not None and answer == question.skip and
@@ -123,6 +134,7 @@ class QuestionScreen(KioskScreen):
         self._fit_answers()
         self._update_actions()
         self.scroll.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, self, self._make_ahead)
 
     def says(self) -> ScreenSays | None:
         """What this question says (kiosk/ui/says.py), for speech, screen readers and tests."""
@@ -159,16 +171,63 @@ class QuestionScreen(KioskScreen):
         if self.unsure_value is not None and self.unsure_value not in {c.id for c in says.choices}:
             self.skip_button.setAccessibleName(self.skip_button.text())
 
+    # --- answer widgets: made once a visit --------------------------------------------------------
+
+    def _widget_for(self, question) -> AnswerWidget:
+        """The question's widget of this visit, made now if it has not been yet."""
+        if self._made_in != (self.language, self._theme):
+            self._forget_widgets()
+            self._made_in = (self.language, self._theme)
+        widget = self._made.get(question.id)
+        if widget is None:
+            widget = answer_widget_for(question, self.content.ui, self.language, self._theme, self.answer_holder)
+            widget.hide()   # until it is this question's turn (a child made before its parent shows would show)
+            widget.changed.connect(self._answer_changed)
+            widget.committed.connect(self._committed)
+            self._made[question.id] = widget
+        return widget
+
+    def _make_ahead(self) -> None:
+        """Make the next question's widget not yet made, after the one on screen, then come back for another:
+        one widget per turn of the event loop, so a tap waits for one at most."""
+        session = self.session
+        if session is None or session.question is None or self._made_in != (self.language, self._theme):
+            return
+        if QAccessible.isActive():
+            # With a screen reader on the AT-SPI bus, widgets made ahead stopped the kiosk's events reaching it
+            # (the new question's announcement never came; tests/ui/test_accessibility_tree.py): each question's
+            # widget is made when it is shown, as a screen reader user's pace allows.
+            return
+        questions = self.content.survey.questions
+        start = questions.index(session.question)
+        for question in questions[start + 1:] + questions[:start]:
+            if question.id not in self._made:
+                widget = self._widget_for(question)
+                width, height = self._answer_room()
+                widget.fit_to(width, height)   # its pages, ready for when it is shown in this room
+                QTimer.singleShot(0, self, self._make_ahead)
+                return
+
+    def _forget_widgets(self) -> None:
+        shown = self.answer_widget
+        for widget in self._made.values():
+            if widget is not shown:
+                widget.hide()
+                widget.deleteLater()
+        self._made.clear()
+        self._made_in = None
+
     def _replace_answer_widget(self, widget: AnswerWidget | None) -> None:
         old, self.answer_widget = self.answer_widget, widget
+        if old is widget:
+            return
         if old is not None:
+            self.answer_layout.removeWidget(old)
             old.hide()
-            old.setParent(None)
-            old.deleteLater()
+            if old not in self._made.values():   # forgotten (a new visit, language or look): gone with it
+                old.deleteLater()
         if widget is None:
             return
-        widget.changed.connect(self._answer_changed)
-        widget.committed.connect(self._committed)
         self.answer_layout.insertWidget(0, widget)
         widget.show()  # Qt would show it only on a queued call; a quick tap must already find it
 
@@ -178,12 +237,14 @@ class QuestionScreen(KioskScreen):
             return
         self.top_row.arrange()   # new words in the top row: one line or two, before the answers get their room
         self.page.activate()
+        if self.answer_widget.fit_to(*self._answer_room()):
+            self._update_actions()
+
+    def _answer_room(self) -> tuple[int, int]:
         viewport = self.scroll.viewport()
         margins = self.answer_layout.contentsMargins()
-        width = viewport.width() - margins.left() - margins.right()
-        height = viewport.height() - margins.top() - margins.bottom()
-        if self.answer_widget.fit_to(width, height):
-            self._update_actions()
+        return (viewport.width() - margins.left() - margins.right(),
+                viewport.height() - margins.top() - margins.bottom())
 
     def _answer_changed(self, value) -> None:
         if value is None:
@@ -364,6 +425,7 @@ class QuestionScreen(KioskScreen):
         self.gate.cancel()
         self.session = None
         self._replace_answer_widget(None)
+        self._forget_widgets()
         self.prompt.setText("")
         self.hint.setText("")
         self.page_label.hide()

@@ -6,7 +6,7 @@ an answer to change or finishes the check unseen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.survey.session import SurveySession
@@ -24,8 +24,8 @@ from kiosk.ui.widgets.listen_button import listen_button, style_listen_button
 class ReviewRow(WrapButton):
     """A tappable answer: the question above, the answer below in bold."""
 
-    def __init__(self, prompt: str, answer: str):
-        super().__init__(answer)
+    def __init__(self, prompt: str, answer: str, parent=None):
+        super().__init__(answer, parent)
         self.prompt = label("body", prompt)
         self.prompt.setAttribute(Qt.WA_TransparentForMouseEvents)
         self._layout.insertWidget(0, self.prompt)
@@ -50,6 +50,7 @@ class ReviewScreen(KioskScreen):
         self.gate = gate or AnswerGate(parent=self)
         self.rows: dict[str, ReviewRow] = {}   # the rows on the review now, by question id
         self._made: dict[str, ReviewRow] = {}  # every row made this visit, kept to be refilled
+        self._ahead = False                    # rows are being made ahead of the review (make_rows_ahead)
         self._theme: Theme | None = None
         self.title = label("heading", name="review_title", wrap=False)
         self.hint = label("muted")
@@ -84,8 +85,7 @@ class ReviewScreen(KioskScreen):
         while self.list_layout.count():
             self.list_layout.takeAt(0)   # the layout lets go of its rows (they stay) and of its stretch
         self.rows = {}
-        if self.session is None:
-            self._drop_rows()
+        if self.session is None:   # not shown yet this visit (rows made ahead wait), or the visit ended (reset)
             return
         for question, value in self.session.review_items():
             words = answer_in_words(question, value, self.session.is_skipped(question.id), self.content.ui,
@@ -103,9 +103,27 @@ class ReviewScreen(KioskScreen):
                 row.show_answer("", "")
         self.list_layout.addStretch(1)
 
+    def make_rows_ahead(self) -> None:
+        """A visit's survey began: while the patient answers, make the review's rows, empty, one per turn of the
+        event loop (making them all when the review first shows took ~30 ms of that tap)."""
+        self._ahead = True
+        QTimer.singleShot(0, self, self._make_next_row)
+
+    def _make_next_row(self) -> None:
+        if not self._ahead:
+            return
+        missing = next((q.id for q in self.content.survey.questions if q.id not in self._made), None)
+        if missing is None:
+            self._ahead = False
+            return
+        self._new_row(missing)
+        QTimer.singleShot(0, self, self._make_next_row)
+
     def _new_row(self, question_id: str) -> ReviewRow:
-        row = ReviewRow("", "")
+        row = ReviewRow("", "", self.list_holder)
+        row.hide()   # shown when the review lists it
         row.setProperty("role", "secondary")
+        row.sync_text_style()   # its words styled for the role now, not in the review's first paint
         row.setObjectName(f"review_{question_id}")
         row.set_alignment(Qt.AlignLeft)
         row.clicked.connect(lambda _checked=False: self.edit_requested.emit(question_id))
@@ -147,7 +165,9 @@ class ReviewScreen(KioskScreen):
 
     def reset(self) -> None:
         self.session = None
+        self._ahead = False
         self._rebuild()
+        self._drop_rows()
         self.scroll.verticalScrollBar().setValue(0)
 
 

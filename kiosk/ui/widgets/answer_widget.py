@@ -18,8 +18,8 @@ class AnswerWidget(QWidget):
     unsure_choice: str | None = None   # a "not_sure"/"prefer_not" choice the question screen shows for it
     page = 0
 
-    def __init__(self, question: Question, ui: UiStrings, language: str, theme: Theme):
-        super().__init__()
+    def __init__(self, question: Question, ui: UiStrings, language: str, theme: Theme, parent=None):
+        super().__init__(parent)
         self.question, self.ui, self.language, self.theme = question, ui, language, theme
 
     def words(self, key: str, **values) -> str:

@@ -140,8 +140,8 @@ class BodyMapPicture(QWidget):
 
 
 class BodyMap(AnswerWidget):
-    def __init__(self, question, ui, language, theme):
-        super().__init__(question, ui, language, theme)
+    def __init__(self, question, ui, language, theme, parent=None):
+        super().__init__(question, ui, language, theme, parent)
         self._chosen: tuple[str, ...] = ()
         captions = {key: self.words(f"bodymap.{key}") for key in ("front", "back", "left", "right")}
         self.picture = BodyMapPicture(question.image, question.choice_ids(), captions, theme)

@@ -25,8 +25,8 @@ from kiosk.ui.widgets.icons import tick_icon
 
 
 class ChoiceCards(AnswerWidget):
-    def __init__(self, question, ui, language, theme, paged: bool = True):
-        super().__init__(question, ui, language, theme)
+    def __init__(self, question, ui, language, theme, paged: bool = True, parent=None):
+        super().__init__(question, ui, language, theme, parent)
         self.multi = question.kind in MULTI_KINDS
         self.paged = paged
         self._chosen: tuple[str, ...] = ()

@@ -33,8 +33,8 @@ def typed(text: str, key: str, max_length: int) -> str:
 
 
 class TextEntry(AnswerWidget):
-    def __init__(self, question, ui, language, theme):
-        super().__init__(question, ui, language, theme)
+    def __init__(self, question, ui, language, theme, parent=None):
+        super().__init__(question, ui, language, theme, parent)
         self._text = ""
         self.display = label("heading", name="text_display")
         self.display.setAlignment(Qt.AlignVCenter | Qt.AlignLeft)

@@ -14,8 +14,8 @@ from kiosk.ui.widgets.answer_widget import AnswerWidget
 
 
 class NumberButtons(AnswerWidget):
-    def __init__(self, question, ui, language, theme):
-        super().__init__(question, ui, language, theme)
+    def __init__(self, question, ui, language, theme, parent=None):
+        super().__init__(question, ui, language, theme, parent)
         self._value: int | None = None
         self.buttons = {}
         for number in range(question.min, question.max + 1):
