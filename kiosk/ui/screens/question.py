@@ -16,12 +16,13 @@ nothing of a visit outlives it (spec §6).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QFont, QFontMetrics
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_MULTI, MULTI_KINDS
 from kiosk.survey.session import SurveySession
+from kiosk.ui.ahead import next_piece
 from kiosk.ui.accessible import announce, mark_one_of, name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.widgets.icons import ICON_OVER_TEXT
@@ -134,7 +135,7 @@ class QuestionScreen(KioskScreen):
         self._fit_answers()
         self._update_actions()
         self.scroll.verticalScrollBar().setValue(0)
-        QTimer.singleShot(0, self, self._make_ahead)
+        next_piece(self, self._make_ahead)
 
     def says(self) -> ScreenSays | None:
         """What this question says (kiosk/ui/says.py), for speech, screen readers and tests."""
@@ -205,7 +206,7 @@ class QuestionScreen(KioskScreen):
                 widget = self._widget_for(question)
                 width, height = self._answer_room()
                 widget.fit_to(width, height)   # its pages, ready for when it is shown in this room
-                QTimer.singleShot(0, self, self._make_ahead)
+                next_piece(self, self._make_ahead)
                 return
 
     def _forget_widgets(self) -> None:

@@ -6,11 +6,12 @@ an answer to change or finishes the check unseen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
+from kiosk.ui.ahead import next_piece
 from kiosk.ui.accessible import name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import SpillRow, button, hbox, label, touch_scroll, vbox
@@ -107,7 +108,7 @@ class ReviewScreen(KioskScreen):
         """A visit's survey began: while the patient answers, make the review's rows, empty, one per turn of the
         event loop (making them all when the review first shows took ~30 ms of that tap)."""
         self._ahead = True
-        QTimer.singleShot(0, self, self._make_next_row)
+        next_piece(self, self._make_next_row)
 
     def _make_next_row(self) -> None:
         if not self._ahead:
@@ -117,7 +118,7 @@ class ReviewScreen(KioskScreen):
             self._ahead = False
             return
         self._new_row(missing)
-        QTimer.singleShot(0, self, self._make_next_row)
+        next_piece(self, self._make_next_row)
 
     def _new_row(self, question_id: str) -> ReviewRow:
         row = ReviewRow("", "", self.list_holder)
