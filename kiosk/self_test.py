@@ -145,6 +145,7 @@ def _is_blank(image) -> bool:
 
 
 def _documents(state: dict) -> str:
+    from kiosk.handout import render_process
     from kiosk.handout.documents import make_documents
     from kiosk.handout.render import MAX_PAGES
     from kiosk.handout.slips import AlertSlip, TestPage, render_alert_slip, render_test_page
@@ -152,9 +153,12 @@ def _documents(state: dict) -> str:
 
     config, content = state["config"], state["content"]
     now = datetime.now()
+    if render_process.call(os.getpid) == os.getpid():
+        raise StepFailed("the render process did not start: handouts would be made on the kiosk's own threads, "
+                         "where a patient's taps can wait behind them (the log says why)")
     pages, documents = [], []
     for language in content.languages:
-        made = make_documents(content, config, SAMPLE_ANSWERS, language, now, name="Test")
+        made = render_process.call(make_documents, content, config, SAMPLE_ANSWERS, language, now, "Test")
         count = _page_count(made.handout)
         if not 1 <= count <= MAX_PAGES:   # the renderer's limit, which kiosk check holds the content to
             raise StepFailed(f"the {language} handout has {count} pages (1 to {MAX_PAGES} expected)")
@@ -174,7 +178,8 @@ def _documents(state: dict) -> str:
             raise StepFailed(f"the {name} is not one page")
     documents += [("alert", slip, content.staff_language), ("test", test_page, "")]
     state["documents"] = documents
-    return f"handout {', '.join(pages)}; clinician summary, staff alert slip, test page 1 page each"
+    return (f"handout {', '.join(pages)} (made in the render process); clinician summary, staff alert slip, "
+            "test page 1 page each")
 
 
 def _page_count(pdf: bytes) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.alerts import StaffAlert
 from kiosk.config import SiteConfig
 from kiosk.content.model import Content
+from kiosk.handout import render_process
 from kiosk.logs import log_unhandled
 from kiosk.printing.desk import FrontDesk
 from kiosk.printing.spool import FAILED, Job, SpoolError
@@ -138,7 +139,7 @@ class DeskWorker(QObject):
     def _print_general(self, language: str) -> None:
         from kiosk.handout.documents import make_general_handout
 
-        data = make_general_handout(self.content, self.config, language, datetime.now())
+        data = render_process.call(make_general_handout, self.content, self.config, language, datetime.now())
         self._front_desk().submit("general", data, language=language)
         self.staff_message.emit(f"General handout ({language.upper()}) sent to the printer queue.")
 
@@ -185,10 +186,10 @@ class DeskWorker(QObject):
 
 
 def _numbered(documents, number: int):
-    """The visit's documents rendered again with the day's handout number on them (on this worker thread, never
-    the GUI's); the documents as made if that fails, so the patient still gets a handout."""
+    """The visit's documents rendered again with the day's handout number on them (in the render process, this
+    worker thread waiting, never the GUI's); the documents as made if that fails, so the patient still gets a handout."""
     try:
-        return documents.numbered(number)
+        return render_process.call(documents.numbered, number)
     except Exception:  # noqa: BLE001 - a handout without its number beats no handout
         log_unhandled(log, *sys.exc_info())
         return documents

@@ -1,4 +1,5 @@
 """Makes a visit's documents and their preview on a worker thread, so a tap never waits on ReportLab or the printer.
+ReportLab itself runs in the render process (kiosk/handout/render_process.py): the thread waits for it.
 
 Every request carries the visit's ticket; results come back as Qt signals (queued onto the GUI thread), and
 the shell drops any whose visit has ended. Results hold patient data: the shell keeps them in the Visit only.
@@ -18,6 +19,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.config import SiteConfig
 from kiosk.content.model import Content
+from kiosk.handout import render_process
 from kiosk.logs import log_unhandled
 from kiosk.qt_pdf import first_page_image
 
@@ -60,8 +62,8 @@ class HandoutMaker(QObject):
         try:
             from kiosk.handout.documents import make_general_handout
 
-            first_page_image(make_general_handout(self.content, self.config, self.content.languages[0],
-                                                  datetime.now()), 64)
+            first_page_image(render_process.call(make_general_handout, self.content, self.config,
+                                                 self.content.languages[0], datetime.now()), 64)
         except Exception:  # noqa: BLE001 - a real request will fail and report calmly; here, only log it
             log_unhandled(log, *sys.exc_info())
 
@@ -72,7 +74,7 @@ class HandoutMaker(QObject):
         try:
             from kiosk.handout.documents import make_documents
 
-            documents = make_documents(self.content, self.config, answers, language, now)
+            documents = render_process.call(make_documents, self.content, self.config, answers, language, now)
             preview = first_page_image(documents.handout, self.preview_width_px)
             pages = (preview, *page_images(documents.handout, self.preview_width_px, start=1))
         except Exception:  # noqa: BLE001 - the patient gets a calm message; the log gets the type and stack
