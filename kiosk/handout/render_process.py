@@ -48,7 +48,7 @@ def call(function: Callable[..., Any], *args: Any) -> Any:
     """`function(*args)` in the render process (a module-level function, or a method given its object first);
     on this thread when there is no render process. Exceptions come back as they were raised."""
     pool = _the_pool()
-    if pool is not None and _can_cross(function):
+    if pool is not None and _can_cross(function, args):
         try:
             return pool.submit(function, *args).result()
         except BrokenProcessPool:
@@ -56,11 +56,11 @@ def call(function: Callable[..., Any], *args: Any) -> Any:
     return function(*args)
 
 
-def _can_cross(function: Callable[..., Any]) -> bool:
-    """Whether the render process can be sent `function`: one defined inside another function (a test's stand-in
-    for ReportLab) cannot, and runs on the calling thread instead."""
+def _can_cross(function: Callable[..., Any], args: tuple) -> bool:
+    """Whether the render process can be sent the call: a function defined inside another function (a test's
+    stand-in for ReportLab), as the function or among the arguments, cannot, and runs on the calling thread."""
     try:
-        pickle.dumps(function)
+        pickle.dumps((function, args))
     except (pickle.PicklingError, AttributeError, TypeError):
         return False
     return True

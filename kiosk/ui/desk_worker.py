@@ -126,14 +126,14 @@ class DeskWorker(QObject):
         language = self.content.staff_language
         labels = {choice.id: choice.label[language] for choice in self.content.survey.question("red_flags").choices}
         slip = alert_slip(alert, labels, self.config.kiosk_name, self.config.paper)  # an update says "updated"
-        self._front_desk().submit("alert", render_alert_slip(slip), number=alert.number, language=language)
+        self._front_desk().submit("alert", render_process.call(render_alert_slip, slip), number=alert.number, language=language)
 
     def _print_test_page(self) -> None:
         from kiosk.handout.slips import TestPage, render_test_page
 
         desk = self._front_desk()
         page = TestPage(self.config.kiosk_name, desk.printer.name, datetime.now(), self.config.paper)
-        desk.submit("test", render_test_page(page))
+        desk.submit("test", render_process.call(render_test_page, page))
         self.staff_message.emit("Test page sent to the printer queue.")
 
     def _print_general(self, language: str) -> None:
