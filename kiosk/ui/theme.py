@@ -194,6 +194,11 @@ QLabel[role="alert"] {{ font-size: {t.body_px}px; font-weight: bold; color: {p.o
     background: {p.alert}; border-radius: {t.radius_px}px; padding: {pad_v}px {pad_h}px; }}
 QLabel[role="pin-dots"] {{ font-size: {t.title_px}px; font-weight: bold; letter-spacing: 8px; }}
 QFrame[role="card"] {{ background: {p.surface}; border-radius: {t.radius_px * 2}px; }}
+QFrame[level="emergency"] {{ background: {p.alert}; border-radius: {t.radius_px}px; }}
+QFrame[level="emergency"] > QLabel {{ color: {p.on_alert}; font-weight: bold; }}
+QFrame[level="urgent"] {{ background: {p.background}; border: {t.border_px * 2}px solid {p.outline};
+    border-radius: {t.radius_px}px; }}
+QFrame[level="urgent"] > QLabel {{ color: {p.text}; font-weight: bold; }}
 QFrame[role="overlay-card"] {{ background: {p.background}; border: {t.border_px}px solid {p.outline};
     border-radius: {t.radius_px * 2}px; }}
 QWidget[role="scrim"] {{ background: {p.scrim}; }}
