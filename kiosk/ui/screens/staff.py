@@ -15,7 +15,7 @@ from kiosk.alerts import AlertBoard
 from kiosk.config import SiteConfig
 from kiosk.staff_pin import PinGuard
 from kiosk.ui.alert_icons import level_pixmap
-from kiosk.ui.layout import button, card, clear_layout, hbox, label, touch_scroll, vbox
+from kiosk.ui.layout import button, card, hbox, label, touch_scroll, vbox
 from kiosk.ui.screens.base import KioskScreen
 from kiosk.ui.screens.confirm import ConfirmOverlay
 from kiosk.ui.screens.print_queue import PrintQueueCard
@@ -57,6 +57,9 @@ class StaffScreen(KioskScreen):
         self.alerts_title = label("heading", "Safety alerts")
         self.alerts_box = card()
         self.alerts_layout = vbox(parent=self.alerts_box)
+        # each alert's row, by alert key, with what it was made to show: a row whose alert has not changed is kept
+        # (rebuilding every open alert's row on each Acknowledge held the GUI thread ~75 ms with many open)
+        self._rows: dict[str, tuple[tuple, QWidget]] = {}
         self.warnings = []
         if guard.uses_default_pin:
             self.warnings.append(label("alert", "The default PIN 0000 is in use. Set your own with: kiosk set-pin",
@@ -123,13 +126,15 @@ class StaffScreen(KioskScreen):
     def show_alerts(self) -> None:
         """Today's safety alerts and any still open from before, in plain words for the front desk; never a
         diagnosis. Flags come from content; an id the content no longer has is shown as it is."""
-        self._clear_alert_rows()
+        rows, self._rows = self._rows, {}
+        while self.alerts_layout.count():
+            item = self.alerts_layout.takeAt(0)   # the layout lets go; the rows decide below whether they stay
+            if item.widget() is not None and item.widget().objectName() == "more_alerts":
+                self._drop(item.widget())
         self.store_problem.setText(self.alert_board.problem)
         self.store_problem.setVisible(bool(self.alert_board.problem))
         alerts = self.alert_board.alerts()
         self.alerts_box.setVisible(bool(alerts))
-        if not alerts:
-            return
         question = self.content.survey.question("red_flags")
         labels = {choice.id: choice.label[self.content.staff_language] for choice in question.choices}
         shown = shown_alerts(alerts)
@@ -138,16 +143,28 @@ class StaffScreen(KioskScreen):
                                                         "alert(s) today are not listed.", name="more_alerts"))
         today = self.alert_board.day
         for alert in shown:
-            holder = self._alert_row(alert, labels, today)
+            shows = (alert, today, self._theme)
+            kept = rows.pop(alert.key, None)
+            if kept is not None and kept[0] == shows:
+                holder = kept[1]
+            else:
+                if kept is not None:
+                    self._drop(kept[1])
+                holder = self._alert_row(alert, labels, today)
+            self._rows[alert.key] = (shows, holder)
             self.alerts_layout.addWidget(holder)
             holder.show()
+        for _shows, holder in rows.values():   # alerts no longer listed
+            self._drop(holder)
 
-    def _clear_alert_rows(self) -> None:
-        """Old rows go (later: one may hold the button being clicked), nameless at once so a lookup by name
-        finds only the rows on screen."""
-        for row in self.alerts_box.findChildren(QWidget):
-            row.setObjectName("")
-        clear_layout(self.alerts_layout)
+    @staticmethod
+    def _drop(row: QWidget) -> None:
+        """A row goes (later: it may hold the button being clicked), nameless at once so a lookup by name finds
+        only the rows on screen."""
+        for widget in (row, *row.findChildren(QWidget)):
+            widget.setObjectName("")
+        row.hide()
+        row.deleteLater()
 
     def _alert_row(self, alert, labels: dict, today) -> QWidget:
         name = alert.number if alert.raised_at.date() == today else alert.key  # numbers start at 1 each day
