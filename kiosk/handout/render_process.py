@@ -48,22 +48,25 @@ def call(function: Callable[..., Any], *args: Any) -> Any:
     """`function(*args)` in the render process (a module-level function, or a method given its object first);
     on this thread when there is no render process. Exceptions come back as they were raised."""
     pool = _the_pool()
-    if pool is not None and _can_cross(function, args):
+    if pool is not None:
         try:
-            return pool.submit(function, *args).result()
+            call_bytes = pickle.dumps((function, args))
+        except (pickle.PicklingError, AttributeError, TypeError):
+            # a function defined inside another (a test's stand-in for ReportLab), as the function or among the
+            # arguments, cannot be sent: it runs on the calling thread
+            return function(*args)
+        try:
+            return pool.submit(_run, call_bytes).result()
         except BrokenProcessPool:
             _give_up("the render process stopped")
     return function(*args)
 
 
-def _can_cross(function: Callable[..., Any], args: tuple) -> bool:
-    """Whether the render process can be sent the call: a function defined inside another function (a test's
-    stand-in for ReportLab), as the function or among the arguments, cannot, and runs on the calling thread."""
-    try:
-        pickle.dumps((function, args))
-    except (pickle.PicklingError, AttributeError, TypeError):
-        return False
-    return True
+def _run(call_bytes: bytes) -> Any:
+    """In the render process: the call pickled once, in the caller's thread (a call that cannot be pickled
+    is known there, apart from any error the function itself raises here)."""
+    function, args = pickle.loads(call_bytes)
+    return function(*args)
 
 
 def _the_pool() -> ProcessPoolExecutor | None:

@@ -39,9 +39,6 @@ class ActivityFilter(QObject):
     def set_hold_ms(self, hold_ms: int) -> None:
         self._hold.setInterval(hold_ms)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        return self.on_input(watched, event, event.type())
-
     def on_input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
         """Input from the application's one input filter (kiosk/ui/input_filter.py)."""
         if kind not in ACTIVITY_EVENTS and kind not in RELEASE_EVENTS:

@@ -13,6 +13,12 @@ from PySide6.QtCore import QObject, QTimer
 PAUSE_MS = 5
 
 
-def next_piece(owner: QObject, step: Callable[[], None]) -> None:
-    """Call `step` after the pause (not at all once `owner` is deleted)."""
-    QTimer.singleShot(PAUSE_MS, owner, step)
+def piece_timer(owner: QObject, step: Callable[[], None]) -> QTimer:
+    """A single-shot timer that calls `step` after the pause. `start()` it to ask for the next piece (again while
+    it waits: still one piece, so however often work ahead is asked for, one chain of pieces runs); `stop()` it
+    to stop the chain. It goes with `owner`."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(PAUSE_MS)
+    timer.timeout.connect(step)
+    return timer

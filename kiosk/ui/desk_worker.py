@@ -126,7 +126,8 @@ class DeskWorker(QObject):
         language = self.content.staff_language
         labels = {choice.id: choice.label[language] for choice in self.content.survey.question("red_flags").choices}
         slip = alert_slip(alert, labels, self.config.kiosk_name, self.config.paper)  # an update says "updated"
-        self._front_desk().submit("alert", render_process.call(render_alert_slip, slip), number=alert.number, language=language)
+        self._front_desk().submit("alert", render_process.call(render_alert_slip, slip), number=alert.number,
+                                  language=language)
 
     def _print_test_page(self) -> None:
         from kiosk.handout.slips import TestPage, render_test_page
@@ -187,7 +188,8 @@ class DeskWorker(QObject):
 
 def _numbered(documents, number: int):
     """The visit's documents rendered again with the day's handout number on them (in the render process, this
-    worker thread waiting, never the GUI's); the documents as made if that fails, so the patient still gets a handout."""
+    worker thread waiting, never the GUI's); the documents as made if that fails, so the patient still gets a
+    handout."""
     try:
         return render_process.call(documents.numbered, number)
     except Exception:  # noqa: BLE001 - a handout without its number beats no handout

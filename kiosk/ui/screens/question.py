@@ -9,9 +9,9 @@ or the question's skip, and it is recorded as that answer. Choices that do not f
 
 Each question's answer widget is made once per visit and kept (hidden) until the visit ends, the language or the
 look changes: Back, Next and the review's "change" show it again, filled with the answer, instead of building it
-anew. While the patient reads a question, the widgets of the questions after it are made one per turn of the event
-loop (`_make_ahead`), so a tap usually finds the next question's widget ready. Ending the visit deletes them all:
-nothing of a visit outlives it (spec §6).
+anew. While the patient reads a question, the widgets of the questions after it are made one at a time, a pause
+between (`_make_ahead`, kiosk/ui/ahead.py), so a tap usually finds the next question's widget ready. Ending the
+visit deletes them all: nothing of a visit outlives it (spec §6).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from kiosk.content.model import KIND_MULTI, MULTI_KINDS
 from kiosk.survey.session import SurveySession
-from kiosk.ui.ahead import next_piece
+from kiosk.ui.ahead import piece_timer
 from kiosk.ui.accessible import announce, mark_one_of, name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.widgets.icons import ICON_OVER_TEXT
@@ -50,6 +50,7 @@ class QuestionScreen(KioskScreen):
         # this visit's answer widgets by question id, all made in one language and look (`_made_in`)
         self._made: dict[str, AnswerWidget] = {}
         self._made_in: tuple[str, Theme] | None = None
+        self._ahead = piece_timer(self, self._make_ahead)
         self.gate = gate or AnswerGate(parent=self)
         self._theme: Theme | None = None
         self.unsure_value: str | None = None   # what "Not sure" records on this question, or None
@@ -135,7 +136,7 @@ class QuestionScreen(KioskScreen):
         self._fit_answers()
         self._update_actions()
         self.scroll.verticalScrollBar().setValue(0)
-        next_piece(self, self._make_ahead)
+        self._ahead.start()
 
     def says(self) -> ScreenSays | None:
         """What this question says (kiosk/ui/says.py), for speech, screen readers and tests."""
@@ -189,8 +190,8 @@ class QuestionScreen(KioskScreen):
         return widget
 
     def _make_ahead(self) -> None:
-        """Make the next question's widget not yet made, after the one on screen, then come back for another:
-        one widget per turn of the event loop, so a tap waits for one at most."""
+        """Make the next question's widget not yet made, after the one on screen, then come back for another
+        after a pause: a tap waits for one widget at most."""
         session = self.session
         if session is None or session.question is None or self._made_in != (self.language, self._theme):
             return
@@ -206,7 +207,7 @@ class QuestionScreen(KioskScreen):
                 widget = self._widget_for(question)
                 width, height = self._answer_room()
                 widget.fit_to(width, height)   # its pages, ready for when it is shown in this room
-                next_piece(self, self._make_ahead)
+                self._ahead.start()
                 return
 
     def _forget_widgets(self) -> None:
@@ -338,7 +339,6 @@ class QuestionScreen(KioskScreen):
         self._fix_action_widths()
         if self.session is not None and self.session.question is not None:
             self._render(self.session)
-            self.gate.cover(self)
         else:
             self.next_button.setText(self.ui_text("common.next"))
 
@@ -420,7 +420,6 @@ class QuestionScreen(KioskScreen):
         self._fix_action_widths()
         if self.session is not None and self.session.question is not None:
             self._render(self.session)
-            self.gate.cover(self)
 
     def reset(self) -> None:
         self.gate.cancel()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.survey.session import SurveySession
 from kiosk.survey.words import answer_in_words
-from kiosk.ui.ahead import next_piece
+from kiosk.ui.ahead import piece_timer
 from kiosk.ui.accessible import name_scroll
 from kiosk.ui.answer_gate import AnswerGate
 from kiosk.ui.layout import SpillRow, button, hbox, label, touch_scroll, vbox
@@ -51,7 +51,7 @@ class ReviewScreen(KioskScreen):
         self.gate = gate or AnswerGate(parent=self)
         self.rows: dict[str, ReviewRow] = {}   # the rows on the review now, by question id
         self._made: dict[str, ReviewRow] = {}  # every row made this visit, kept to be refilled
-        self._ahead = False                    # rows are being made ahead of the review (make_rows_ahead)
+        self._ahead = piece_timer(self, self._make_next_row)   # rows made ahead of the review (make_rows_ahead)
         self._theme: Theme | None = None
         self.title = label("heading", name="review_title", wrap=False)
         self.hint = label("muted")
@@ -105,20 +105,15 @@ class ReviewScreen(KioskScreen):
         self.list_layout.addStretch(1)
 
     def make_rows_ahead(self) -> None:
-        """A visit's survey began: while the patient answers, make the review's rows, empty, one per turn of the
-        event loop (making them all when the review first shows took ~30 ms of that tap)."""
-        self._ahead = True
-        next_piece(self, self._make_next_row)
+        """A visit's survey began: while the patient answers, make the review's rows, empty, one at a time with a
+        pause between (making them all when the review first shows took ~30 ms of that tap)."""
+        self._ahead.start()
 
     def _make_next_row(self) -> None:
-        if not self._ahead:
-            return
         missing = next((q.id for q in self.content.survey.questions if q.id not in self._made), None)
-        if missing is None:
-            self._ahead = False
-            return
-        self._new_row(missing)
-        next_piece(self, self._make_next_row)
+        if missing is not None:
+            self._new_row(missing)
+            self._ahead.start()
 
     def _new_row(self, question_id: str) -> ReviewRow:
         row = ReviewRow("", "", self.list_holder)
@@ -149,7 +144,6 @@ class ReviewScreen(KioskScreen):
         self.more_below.set_text(self.ui_text("common.more_below"))
         name_scroll(self.scroll, self.ui_text("review.title"))
         self._rebuild()
-        self.gate.cover(self)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -162,11 +156,10 @@ class ReviewScreen(KioskScreen):
         self.list_layout.setContentsMargins(0, 0, gap, 0)
         self.more_below.set_margin(gap)
         self._rebuild()
-        self.gate.cover(self)
 
     def reset(self) -> None:
         self.session = None
-        self._ahead = False
+        self._ahead.stop()
         self._rebuild()
         self._drop_rows()
         self.scroll.verticalScrollBar().setValue(0)

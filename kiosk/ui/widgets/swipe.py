@@ -1,14 +1,14 @@
 """Horizontal swipe detection over a widget, for touch and mouse alike, without taking events from anyone.
 
-It listens to the application's input filter (kiosk/ui/input_filter.py) while its widget is shown: it watches presses and releases inside the widget
-and reports a mostly-horizontal drag longer than a threshold. Buttons keep working (a drag that started on a
-button releases outside it, so Qt does not click it).
+It listens to the application's input filter (kiosk/ui/input_filter.py) while its widget is shown: it watches
+presses and releases inside the widget and reports a mostly-horizontal drag longer than a threshold. Buttons keep
+working (a drag that started on a button releases outside it, so Qt does not click it).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.activity import global_point
 from kiosk.ui.input_filter import input_filter
@@ -32,7 +32,8 @@ class SwipeWatcher(QObject):
 
     def stop(self) -> None:
         self._start = None
-        input_filter().forget(self)
+        if QApplication.instance() is not None:   # not after the application has gone (shutdown)
+            input_filter().forget(self)
 
     def on_input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
         if kind in PRESS:
